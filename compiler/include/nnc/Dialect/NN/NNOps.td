@@ -1,0 +1,350 @@
+//===- NNOps.td - Operations of the nn dialect -------------*- tablegen -*-===//
+//
+// Forward ops derive from NN_DiffOp and so must define a gradient rule
+// (lib/Dialect/NN/Gradients/<Category>.cpp). Helper ops that only gradient
+// rules create derive from NN_Op and have no gradient (no second-order
+// derivatives are needed).
+//
+//===----------------------------------------------------------------------===//
+#ifndef NNC_DIALECT_NN_OPS
+#define NNC_DIALECT_NN_OPS
+
+include "nnc/Dialect/NN/NNBase.td"
+include "nnc/Dialect/NN/NNInterfaces.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/IR/CommonAttrConstraints.td"
+include "mlir/IR/OpBase.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+
+// `customFlops` ops define getFlopCount(); the others count one operation
+// per result element.
+class NN_Op<string mnemonic, list<Trait> traits = [], bit customFlops = 0>
+    : Op<NN_Dialect, mnemonic,
+         !listconcat(traits, [Pure,
+             !if(customFlops,
+                 DeclareOpInterfaceMethods<NN_FlopCountOpInterface,
+                                           ["getFlopCount"]>,
+                 DeclareOpInterfaceMethods<NN_FlopCountOpInterface>)])> {
+  let hasVerifier = 1;
+}
+
+class NN_DiffOp<string mnemonic, list<Trait> traits = [], bit customFlops = 0>
+    : NN_Op<mnemonic, !listconcat(traits, [DeclareOpInterfaceMethods<
+                                              NN_DifferentiableOpInterface>]),
+            customFlops>;
+
+//===----------------------------------------------------------------------===//
+// Elementwise
+//===----------------------------------------------------------------------===//
+
+class NN_UnaryOp<string mnemonic, string formula>
+    : NN_DiffOp<mnemonic, [SameOperandsAndResultType]> {
+  let summary = "elementwise " # formula;
+  let arguments = (ins NN_F32Tensor:$input);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($result)";
+  let hasVerifier = 0;
+}
+
+def NN_ReluOp : NN_UnaryOp<"relu", "max(x, 0); relu'(0) = 0">;
+def NN_SigmoidOp : NN_UnaryOp<"sigmoid", "1 / (1 + exp(-x))">;
+def NN_TanhOp : NN_UnaryOp<"tanh", "tanh(x)">;
+def NN_ExpOp : NN_UnaryOp<"exp", "exp(x)">;
+def NN_LogOp : NN_UnaryOp<"log", "natural logarithm">;
+def NN_SqrtOp : NN_UnaryOp<"sqrt", "square root">;
+def NN_NegOp : NN_UnaryOp<"neg", "-x">;
+
+class NN_BinaryOp<string mnemonic, string formula> : NN_DiffOp<mnemonic> {
+  let summary = "elementwise " # formula # " with NumPy broadcasting";
+  let description = [{
+    Shapes are aligned at the trailing axis; an axis of size 1 (or a
+    missing leading axis) is broadcast.
+
+    Example: `%z = nn.add %x, %b : tensor<4x8xf32>, tensor<8xf32> -> tensor<4x8xf32>`
+  }];
+  let arguments = (ins NN_F32Tensor:$lhs, NN_F32Tensor:$rhs);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat =
+      "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
+}
+
+def NN_AddOp : NN_BinaryOp<"add", "a + b">;
+def NN_SubOp : NN_BinaryOp<"sub", "a - b">;
+def NN_MulOp : NN_BinaryOp<"mul", "a * b">;
+def NN_DivOp : NN_BinaryOp<"div", "a / b">;
+
+def NN_ReluBackwardOp : NN_Op<"relu_backward", [SameOperandsAndResultType]> {
+  let summary = "gradient of relu: g where x > 0, else 0";
+  let arguments = (ins NN_F32Tensor:$input, NN_F32Tensor:$grad);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat = "$input `,` $grad attr-dict `:` type($result)";
+}
+
+//===----------------------------------------------------------------------===//
+// Linear algebra
+//===----------------------------------------------------------------------===//
+
+def NN_MatmulOp : NN_DiffOp<"matmul", [], 1> {
+  let summary = "(batched) matrix product";
+  let description = [{
+    `[..., M, K] x [..., K, N] -> [..., M, N]` (after the optional
+    transposes of the last two axes). Batch axes are equal, or one operand
+    is 2-D and shared by every batch.
+
+    Example: `%c = nn.matmul %a, %b : tensor<2x3x4xf32>, tensor<4x5xf32> -> tensor<2x3x5xf32>`
+  }];
+  let arguments = (ins NN_F32Tensor:$lhs, NN_F32Tensor:$rhs,
+                   DefaultValuedAttr<BoolAttr, "false">:$transpose_lhs,
+                   DefaultValuedAttr<BoolAttr, "false">:$transpose_rhs);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat =
+      "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
+}
+
+def NN_LinearOp : NN_DiffOp<"linear", [], 1> {
+  let summary = "x @ w^T + b";
+  let description = [{
+    `x[..., I]`, `w[O, I]`, optional `b[O]` -> `[..., O]` (PyTorch's layout).
+  }];
+  let arguments = (ins NN_F32Tensor:$input, NN_F32Tensor:$weight,
+                   Optional<NN_F32Tensor>:$bias);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat =
+      "$input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)";
+}
+
+//===----------------------------------------------------------------------===//
+// Shape and data movement (also on i32 tensors)
+//===----------------------------------------------------------------------===//
+
+def NN_PermuteOp : NN_DiffOp<"permute"> {
+  let summary = "axis permutation: result axis i is input axis perm[i]";
+  let arguments = (ins NN_Tensor:$input, DenseI64ArrayAttr:$perm);
+  let results = (outs NN_Tensor:$result);
+  let assemblyFormat = "$input $perm attr-dict `:` type($input) `->` type($result)";
+}
+
+def NN_ReshapeOp : NN_DiffOp<"reshape"> {
+  let summary = "row-major reshape to the result type (same element count)";
+  let arguments = (ins NN_Tensor:$input);
+  let results = (outs NN_Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasFolder = 1;
+}
+
+def NN_ConcatOp : NN_DiffOp<"concat"> {
+  let summary = "join tensors along `axis`";
+  let arguments = (ins Variadic<NN_Tensor>:$inputs, I64Attr:$axis);
+  let results = (outs NN_Tensor:$result);
+  let assemblyFormat = "$inputs attr-dict `:` functional-type($inputs, $result)";
+}
+
+def NN_SliceOp : NN_DiffOp<"slice"> {
+  let summary = "strided static slice (like tensor.extract_slice)";
+  let description = [{
+    Result element `r[i]` is `input[offsets + i * strides]`; the result
+    shape is the result type. Indexing `x[i]` is a slice then a reshape.
+  }];
+  let arguments = (ins NN_Tensor:$input, DenseI64ArrayAttr:$offsets,
+                   DenseI64ArrayAttr:$strides);
+  let results = (outs NN_Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+}
+
+def NN_PadOp : NN_DiffOp<"pad"> {
+  let summary = "edge and interior padding with a constant";
+  let description = [{
+    Like StableHLO's pad: along axis d, `low[d]` copies of `value` before the
+    data, `interior[d]` between consecutive elements, `high[d]` after. Gradient
+    rules use it to zero-stuff and to scatter a slice's adjoint back.
+  }];
+  let arguments = (ins NN_F32Tensor:$input, DenseI64ArrayAttr:$low,
+                   DenseI64ArrayAttr:$high, DenseI64ArrayAttr:$interior,
+                   DefaultValuedAttr<F64Attr, "0.0">:$value);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+}
+
+def NN_ReverseOp : NN_DiffOp<"reverse", [SameOperandsAndResultType]> {
+  let summary = "reverse the order of elements along `axes`";
+  let arguments = (ins NN_F32Tensor:$input, DenseI64ArrayAttr:$axes);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat = "$input $axes attr-dict `:` type($result)";
+}
+
+def NN_BroadcastOp : NN_DiffOp<"broadcast"> {
+  let summary = "broadcast to the result type";
+  let description = [{
+    Input axis i becomes result axis `dims[i]` (strictly increasing); it must
+    have the result's size or size 1. Other result axes are new.
+  }];
+  let arguments = (ins NN_F32Tensor:$input, DenseI64ArrayAttr:$dims);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat = "$input $dims attr-dict `:` type($input) `->` type($result)";
+}
+
+//===----------------------------------------------------------------------===//
+// Reductions and normalisation
+//===----------------------------------------------------------------------===//
+
+class NN_ReduceOp<string mnemonic, string what> : NN_DiffOp<mnemonic> {
+  let summary = what # " over `axes` (dropped from the result)";
+  let arguments = (ins NN_F32Tensor:$input, DenseI64ArrayAttr:$axes);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat = "$input $axes attr-dict `:` type($input) `->` type($result)";
+}
+
+def NN_SumOp : NN_ReduceOp<"sum", "sum">;
+def NN_MeanOp : NN_ReduceOp<"mean", "mean">;
+def NN_MaxOp : NN_ReduceOp<"max", "maximum">;
+
+def NN_MaxBackwardOp : NN_Op<"max_backward"> {
+  let summary = "gradient of max: g to the first maximal element";
+  let description = [{
+    `grad` has the shape of the max's result. The adjoint goes whole to the
+    first maximal element (in row-major order over `axes`) of each reduced
+    group, zero elsewhere.
+  }];
+  let arguments = (ins NN_F32Tensor:$input, NN_F32Tensor:$grad,
+                   DenseI64ArrayAttr:$axes);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat =
+      "$input `,` $grad $axes attr-dict `:` functional-type(operands, results)";
+}
+
+def NN_SoftmaxOp : NN_DiffOp<"softmax", [SameOperandsAndResultType], 1> {
+  let summary = "numerically stable softmax along `axis`";
+  let arguments = (ins NN_F32Tensor:$input, I64Attr:$axis);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($result)";
+}
+
+def NN_LogSoftmaxOp : NN_DiffOp<"log_softmax", [SameOperandsAndResultType], 1> {
+  let summary = "numerically stable log-softmax along `axis`";
+  let arguments = (ins NN_F32Tensor:$input, I64Attr:$axis);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($result)";
+}
+
+//===----------------------------------------------------------------------===//
+// Convolution and pooling (NCHW, PyTorch layouts)
+//===----------------------------------------------------------------------===//
+
+def NN_Conv2dOp : NN_DiffOp<"conv2d", [], 1> {
+  let summary = "2-D convolution (cross-correlation), NCHW x FCHW";
+  let description = [{
+    `x[N,C,H,W]`, `w[F,C,KH,KW]`, optional `b[F]` -> `[N,F,OH,OW]` with
+    `OH = (H + 2*padding - dilation*(KH-1) - 1) / stride + 1` (floor).
+  }];
+  let arguments = (ins NN_F32Tensor:$input, NN_F32Tensor:$weight,
+                   Optional<NN_F32Tensor>:$bias,
+                   DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding,
+                   DenseI64ArrayAttr:$dilation);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat =
+      "$input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)";
+}
+
+def NN_Conv1x1Op : NN_DiffOp<"conv1x1", [], 1> {
+  let summary = "per-pixel channel mix: x[N,C,H,W], w[F,C] -> [N,F,H,W]";
+  let arguments = (ins NN_F32Tensor:$input, NN_F32Tensor:$weight,
+                   Optional<NN_F32Tensor>:$bias);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat =
+      "$input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)";
+}
+
+def NN_Conv2dBackwardInputOp : NN_Op<"conv2d_backward_input", [], 1> {
+  let summary = "adjoint of conv2d with respect to its input";
+  let arguments = (ins NN_F32Tensor:$grad, NN_F32Tensor:$weight,
+                   DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding,
+                   DenseI64ArrayAttr:$dilation);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat =
+      "$grad `,` $weight attr-dict `:` functional-type(operands, results)";
+}
+
+def NN_Conv2dBackwardWeightOp : NN_Op<"conv2d_backward_weight", [], 1> {
+  let summary = "adjoint of conv2d with respect to its weight";
+  let arguments = (ins NN_F32Tensor:$input, NN_F32Tensor:$grad,
+                   DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding,
+                   DenseI64ArrayAttr:$dilation);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat =
+      "$input `,` $grad attr-dict `:` functional-type(operands, results)";
+}
+
+class NN_Pool2dOp<string mnemonic, string what> : NN_DiffOp<mnemonic, [], 1> {
+  let summary = what # " pooling over KHxKW windows, NCHW";
+  let description = [{
+    `OH = (H + 2*padding - kernel) / stride + 1` (floor). Max pooling pads
+    with -inf; average pooling counts the zero padding (PyTorch's default).
+  }];
+  let arguments = (ins NN_F32Tensor:$input, DenseI64ArrayAttr:$kernel,
+                   DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+}
+
+def NN_MaxPool2dOp : NN_Pool2dOp<"maxpool2d", "max">;
+def NN_AvgPool2dOp : NN_Pool2dOp<"avgpool2d", "average">;
+
+def NN_MaxPool2dBackwardOp : NN_Op<"maxpool2d_backward", [], 1> {
+  let summary = "adjoint of maxpool2d: each window's g to its first maximum";
+  let arguments = (ins NN_F32Tensor:$input, NN_F32Tensor:$grad,
+                   DenseI64ArrayAttr:$kernel, DenseI64ArrayAttr:$stride,
+                   DenseI64ArrayAttr:$padding);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat =
+      "$input `,` $grad attr-dict `:` functional-type(operands, results)";
+}
+
+def NN_AvgPool2dBackwardOp : NN_Op<"avgpool2d_backward", [], 1> {
+  let summary = "adjoint of avgpool2d: g / (KH*KW) spread over each window";
+  let arguments = (ins NN_F32Tensor:$grad, DenseI64ArrayAttr:$kernel,
+                   DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat = "$grad attr-dict `:` type($grad) `->` type($result)";
+}
+
+//===----------------------------------------------------------------------===//
+// Losses
+//===----------------------------------------------------------------------===//
+
+def NN_CrossEntropyOp : NN_DiffOp<"cross_entropy", [], 1> {
+  let summary = "mean over N of -log_softmax(logits)[n, labels[n]]";
+  let description = [{
+    `logits[N,K]`, `labels i32[N]` -> `f32[]`. A label outside [0, K) makes
+    the generated function return NNC_STATUS_INDEX_OUT_OF_RANGE.
+  }];
+  let arguments = (ins NN_F32Tensor:$logits, NN_I32Tensor:$labels);
+  let results = (outs 0DTensorOf<[F32]>:$result);
+  let assemblyFormat =
+      "$logits `,` $labels attr-dict `:` functional-type(operands, results)";
+}
+
+def NN_CrossEntropyBackwardOp : NN_Op<"cross_entropy_backward", [], 1> {
+  let summary = "(softmax(logits) - onehot(labels)) * g / N";
+  let arguments = (ins NN_F32Tensor:$logits, NN_I32Tensor:$labels,
+                   0DTensorOf<[F32]>:$grad);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat =
+      "$logits `,` $labels `,` $grad attr-dict `:` functional-type(operands, results)";
+}
+
+//===----------------------------------------------------------------------===//
+// Run-time checks
+//===----------------------------------------------------------------------===//
+
+def NN_RuntimeCheckOp : Op<NN_Dialect, "runtime_check", [MemoryEffects<[MemWrite]>]> {
+  let summary = "make the generated function return `code` when `failed` holds";
+  let description = [{
+    Created by lowerings that guard memory safety (e.g. an embedding id out
+    of range): the op itself clamps nothing, it only reports. The ABI pass
+    folds all checks of a function into its i32 status result.
+  }];
+  let arguments = (ins NN_BoolScalarTensor:$failed, I32Attr:$code);
+  let assemblyFormat = "$failed `,` $code attr-dict `:` type($failed)";
+}
+
+#endif // NNC_DIALECT_NN_OPS

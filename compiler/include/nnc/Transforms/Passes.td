@@ -1,0 +1,120 @@
+//===- Passes.td - nnc passes ------------------------------*- tablegen -*-===//
+#ifndef NNC_TRANSFORMS_PASSES
+#define NNC_TRANSFORMS_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+def GenerateBackward : Pass<"nnc-generate-backward", "mlir::ModuleOp"> {
+  let summary = "Reverse-mode autodiff: add M_backward for each model with a loss";
+  let description = [{
+    For every `func.func` marked `nn.kind = "forward"` whose results include
+    one with `nn.role = "loss"`, builds `<model>_backward`: the forward body
+    followed by the vector-Jacobian products of its ops in reverse order
+    (each op's `DifferentiableOpInterface` rule). It returns the forward
+    results, then the gradient of the loss with respect to every argument
+    marked `nn.grad` (the `grad wrt` inputs, then every param).
+  }];
+  let options = [
+    Option<"corruptGradOf", "corrupt-grad-of", "std::string", /*default=*/"",
+           "Debug: scale the gradient rule of the first op with this name "
+           "(e.g. 'conv2d') by 1.5, to prove that `M check` catches it">
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect",
+                           "::nnc::nn::NNDialect"];
+}
+
+def ConvertNNToLinalg : Pass<"convert-nn-to-linalg", "mlir::ModuleOp"> {
+  let summary = "Lower nn ops to linalg, tensor, arith, math and scf";
+  let description = [{
+    One pattern set per op category (Elementwise, Linear, Shape, Reduction,
+    Conv, Pooling, Loss, ...). Named linalg ops are used where they exist.
+    `nn.runtime_check` survives; the ABI pass consumes it.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def LowerFunctionABI : Pass<"nnc-lower-function-abi", "mlir::ModuleOp"> {
+  let summary = "Give model functions the C ABI: memref arguments, i32 status";
+  let description = [{
+    Rewrites each public tensor function `(inputs, params) -> (results)` into
+    `(inputs, params, results, workspace) -> i32`: every tensor becomes a
+    caller-owned identity-layout memref (read through
+    `bufferization.to_tensor restrict`, results written with
+    `bufferization.materialize_in_destination`), the workspace is a byte
+    buffer whose size the workspace pass fixes, and the i32 result is the
+    status folded from the function's `nn.runtime_check` ops.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::bufferization::BufferizationDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def TileAndVectorize : Pass<"nnc-tile-and-vectorize", "mlir::func::FuncOp"> {
+  let summary = "Tile linalg ops for threads and registers, then vectorize";
+  let description = [{
+    Contractions (matmul, batch matmul, the matmul of an im2col conv) are
+    tiled into an `scf.forall` over threads, then into register tiles whose
+    `vector.contract` lowers to vector FMAs. Other large parallel ops are
+    tiled into an `scf.forall` so that every op uses the threads.
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"16",
+           "f32 lanes of the target's widest vector register">,
+    Option<"parallel", "parallel", "bool", /*default=*/"true",
+           "Distribute the outer tiles over threads (scf.forall)">,
+    Option<"lowerContractions", "lower-contractions", "bool",
+           /*default=*/"true",
+           "Lower vector.contract to outer products and FMAs (off: stop "
+           "after vectorization, for tests)">
+  ];
+  let dependentDialects = ["::mlir::affine::AffineDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
+def Bufferize : Pass<"nnc-bufferize", "mlir::ModuleOp"> {
+  let summary = "One-shot bufferization of the model functions' bodies";
+  let description = [{
+    Function boundaries are already memrefs (nnc-lower-function-abi), so
+    only bodies are bufferized. Copies are emitted as `linalg.copy`, which
+    lowers to loops, so the generated object needs no MLIR runtime library.
+  }];
+  let dependentDialects = ["::mlir::bufferization::BufferizationDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
+def AssignWorkspace : Pass<"nnc-assign-workspace", "mlir::ModuleOp"> {
+  let summary = "Carve every buffer out of the caller's workspace";
+  let description = [{
+    After bufferization: each function-level `memref.alloc` becomes a
+    `memref.view` into the workspace argument at a fixed, 64-byte aligned
+    offset (buffers whose lifetimes do not overlap share space); buffers
+    allocated inside loops become stack allocations. Generated code thus
+    never calls malloc. The workspace size is recorded as the function
+    attribute `nn.workspace_bytes`.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
+def EmitEntryPoints : Pass<"nnc-emit-entry-points", "mlir::ModuleOp"> {
+  let summary = "Add the C entry points `int32_t M_f(const void *args, void *ws)`";
+  let description = [{
+    On the LLVM dialect: for each lowered model function (bare-pointer
+    convention), adds an external wrapper that loads every tensor pointer
+    from the argument struct and calls it. The model function itself
+    becomes internal.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
+#endif // NNC_TRANSFORMS_PASSES

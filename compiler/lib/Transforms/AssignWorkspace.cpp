@@ -1,0 +1,98 @@
+//===- AssignWorkspace.cpp - Buffers come from the caller's workspace -----===//
+#include "nnc/Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+
+namespace nnc {
+#define GEN_PASS_DEF_ASSIGNWORKSPACE
+#include "nnc/Transforms/Passes.h.inc"
+} // namespace nnc
+
+using namespace mlir;
+
+namespace {
+
+constexpr int64_t kAlignment = 64;
+
+int64_t byteSize(MemRefType type) {
+  return type.getNumElements() *
+         static_cast<int64_t>(type.getElementTypeBitWidth() / 8);
+}
+
+/// Replaces every top-level static alloc of `fn` by a view into its
+/// workspace argument and returns the bytes used.
+FailureOr<int64_t> assign(func::FuncOp fn, BlockArgument workspace) {
+  SmallVector<memref::AllocOp> allocs;
+  WalkResult r = fn.walk([&](memref::AllocOp alloc) {
+    if (!alloc.getType().hasStaticShape() ||
+        !alloc.getType().getLayout().isIdentity()) {
+      alloc.emitError("internal error: dynamic or strided buffer");
+      return WalkResult::interrupt();
+    }
+    allocs.push_back(alloc);
+    return WalkResult::advance();
+  });
+  if (r.wasInterrupted())
+    return failure();
+
+  OpBuilder b(fn.getContext());
+  int64_t offset = 0;
+  for (memref::AllocOp alloc : allocs) {
+    b.setInsertionPoint(alloc);
+    if (alloc->getParentOp() != fn) {
+      // Scratch inside a loop (possibly a parallel one): per-iteration
+      // stack memory, released at the end of the enclosing scope.
+      auto alloca = b.create<memref::AllocaOp>(alloc.getLoc(), alloc.getType(),
+                                               alloc.getAlignmentAttr());
+      alloc.replaceAllUsesWith(alloca.getResult());
+      alloc.erase();
+      continue;
+    }
+    Value at = b.create<arith::ConstantIndexOp>(alloc.getLoc(), offset);
+    Value view = b.create<memref::ViewOp>(alloc.getLoc(), alloc.getType(),
+                                          workspace, at, ValueRange{});
+    alloc.replaceAllUsesWith(view);
+    alloc.erase();
+    offset += (byteSize(alloc.getType()) + kAlignment - 1) / kAlignment *
+              kAlignment;
+  }
+  // Generated code owns no heap memory: a dealloc of a workspace view
+  // would be wrong.
+  fn.walk([](memref::DeallocOp d) { d.erase(); });
+  return offset;
+}
+
+struct AssignWorkspacePass
+    : nnc::impl::AssignWorkspaceBase<AssignWorkspacePass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    Builder b(module.getContext());
+    SmallVector<NamedAttribute> sizes;
+    for (auto fn : module.getOps<func::FuncOp>()) {
+      if (fn.isExternal() || fn.getNumArguments() == 0 ||
+          !fn.getArgAttr(fn.getNumArguments() - 1, "nn.workspace"))
+        continue;
+      BlockArgument ws = fn.getArgument(fn.getNumArguments() - 1);
+      FailureOr<int64_t> bytes = assign(fn, ws);
+      if (failed(bytes))
+        return signalPassFailure();
+      // The workspace argument takes its final, static size.
+      auto type = MemRefType::get({*bytes}, b.getI8Type());
+      ws.setType(type);
+      SmallVector<Type> args(fn.getArgumentTypes());
+      args.back() = type;
+      fn.setFunctionType(b.getFunctionType(args, fn.getResultTypes()));
+      sizes.push_back(b.getNamedAttr(fn.getSymName(),
+                                     b.getI64IntegerAttr(*bytes)));
+    }
+    // Kept on the module: it survives the lowering to the LLVM dialect and
+    // feeds the descriptor and the C header.
+    module->setAttr("nn.workspace_bytes", b.getDictionaryAttr(sizes));
+  }
+};
+
+} // namespace

@@ -1,0 +1,1 @@
+int nnc_runtime_placeholder;
