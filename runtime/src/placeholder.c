@@ -1,1 +1,0 @@
-int nnc_runtime_placeholder;
