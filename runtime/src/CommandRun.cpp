@@ -154,6 +154,10 @@ int runRun(const CommandContext &context) {
 
   model.forward();
   createDirectories(outDir);
+  if (context.options.has("--save-inputs"))
+    for (int index : model.withRole(NNC_ROLE_INPUT))
+      writeTensor(model, index, outDir,
+                  std::string(model.tensor(index).name) + ".npy");
   for (int index : model.withRole(NNC_ROLE_OUTPUT)) {
     printTensor(model, index);
     writeTensor(model, index, outDir, std::string(model.tensor(index).name) +
@@ -177,7 +181,10 @@ Command runCommand() {
                      "run every batch of DIR/<input>.npy (as train --data) "
                      "and write the outputs concatenated along the batch "
                      "axis"});
-  return {"run", "[FILES] [--out DIR] [--data DIR]",
+  options.push_back({"--save-inputs", "",
+                     "also write DIR/<input>.npy of the inputs used (e.g. "
+                     "the defaults)"});
+  return {"run", "[FILES] [--out DIR] [--data DIR] [--save-inputs]",
           "forward: print and write the outputs (and the loss)",
           "Runs the forward function once on the params and inputs (FILES or "
           "the\nembedded default), prints each output (shape, first values, "

@@ -15,6 +15,8 @@
  *   -DNO_LABEL_RANGE label has int_range 0, so the runtime cannot check it
  *                    and an out-of-range label reaches the model (status 1)
  *   -DNO_LOSS        forward only: no loss, no backward
+ *   -DFEATURE_MAJOR  x is stored transposed, x[D,B] (its batch axis is 1,
+ *                    like the token ids of a sequence model)
  * Every buffer the runtime passes is checked for 64-byte alignment
  * (status 99 otherwise).
  *===----------------------------------------------------------------------===*/
@@ -36,6 +38,13 @@
 #endif
 
 #define STATUS_MISALIGNED 99
+
+/* Element (b, d) of x and grad_x. */
+#ifdef FEATURE_MAJOR
+#define XI(b, d) ((d) * B + (b))
+#else
+#define XI(b, d) ((b) * D + (d))
+#endif
 
 enum { X, LABEL, W1, B1, W2, B2, LOGITS, LOSS, GX, GW1, GB1, GW2, GB2, NUM };
 
@@ -76,7 +85,7 @@ static int32_t forward_pass(const float *x, const int32_t *label,
     for (int j = 0; j < H; ++j) {
       float acc = b1[j];
       for (int d = 0; d < D; ++d)
-        acc += x[b * D + d] * w1[j * D + d];
+        acc += x[XI(b, d)] * w1[j * D + d];
       hpre[b * H + j] = acc;
       h[b * H + j] = acc > 0 ? acc : 0;
     }
@@ -174,7 +183,7 @@ int32_t toy_backward(const void *args, void *workspace) {
     for (int d = 0; d < D; ++d) {
       float acc = 0;
       for (int b = 0; b < B; ++b)
-        acc += dh[b * H + j] * a->x[b * D + d];
+        acc += dh[b * H + j] * a->x[XI(b, d)];
 #ifdef BROKEN_GRAD
       acc *= 1.5f;
 #endif
@@ -186,13 +195,18 @@ int32_t toy_backward(const void *args, void *workspace) {
       float acc = 0;
       for (int j = 0; j < H; ++j)
         acc += dh[b * H + j] * a->w1[j * D + d];
-      a->grad_x[b * D + d] = acc;
+      a->grad_x[XI(b, d)] = acc;
     }
   return NNC_STATUS_OK;
 }
 #endif
 
-static const int64_t shape_x[] = {B, D}, shape_label[] = {B},
+#ifdef FEATURE_MAJOR
+static const int64_t shape_x[] = {D, B};
+#else
+static const int64_t shape_x[] = {B, D};
+#endif
+static const int64_t shape_label[] = {B},
                      shape_w1[] = {H, D}, shape_b1[] = {H},
                      shape_w2[] = {C, H}, shape_b2[] = {C},
                      shape_logits[] = {B, C};
