@@ -259,7 +259,7 @@ def cmd_verify_run_data(out, params, data, layout):
     x = np.load(os.path.join(data, "x.npy")).astype(np.float64)
     if layout == "whole":  # x data [S, B, D]: one sample is a whole input
         want = np.stack([forward(p, s, np.zeros(B, int))[0] for s in x])
-    else:  # x data [S, D]: row-wise, padding does not matter
+    else:  # x data [S, D]: each sample is one row of the batch
         want = forward(p, x, np.zeros(len(x), int))[0]
     close("logits", np.load(os.path.join(out, "logits.npy")), want)
     print("OK run --data", want.shape)
@@ -276,6 +276,31 @@ def cmd_kink_params(path, inputs):
     assert 0 < hpre < 1e-4, hpre
     write_safetensors(path, p)
     print("OK kink params")
+
+
+def cmd_expect_error(code, needle, *command):
+    """Runs `command`; it must exit with `code` (not a signal) and print
+    exactly one line on stderr, containing `needle`. Prints that line."""
+    import subprocess
+    result = subprocess.run(list(command), capture_output=True, text=True,
+                            errors="replace")
+    lines = result.stderr.splitlines()
+    if result.returncode != int(code) or len(lines) != 1 or needle not in lines[0]:
+        raise SystemExit(f"FAIL exit {result.returncode} (want {code}), "
+                         f"stderr {lines!r}, want one line with {needle!r}")
+    print(f"OK exit {code}: {lines[0]}")
+
+
+def cmd_make_whole_dataset(directory, samples):
+    """x [S, B, D], label [S, B]: every sample fills a whole input."""
+    rng = np.random.default_rng(4)
+    samples = int(samples)
+    os.makedirs(directory, exist_ok=True)
+    np.save(os.path.join(directory, "x.npy"),
+            rng.standard_normal((samples, B, D)).astype(np.float32))
+    np.save(os.path.join(directory, "label.npy"),
+            rng.integers(0, C, (samples, B)).astype(np.int32))
+    print("OK whole-sample dataset")
 
 
 if __name__ == "__main__":
