@@ -75,9 +75,15 @@ int runBench(const CommandContext &context) {
   ModelInstance model(context.model);
   int64_t iters = options.getInt("--iters", 20, 1, 100000000);
   int64_t warmup = options.getInt("--warmup", 3, 0, 100000000);
-  if (options.has("--threads"))
-    setThreadCount(
-        static_cast<int>(options.getInt("--threads", 1, 1, 4096)));
+  int requestedThreads =
+      static_cast<int>(options.getInt("--threads", 0, 1, 4096));
+  if (requestedThreads > 0)
+    setThreadCount(requestedThreads);
+  // Without OpenMP linked in (a model with no parallel loop), any count is
+  // trivially in effect: report the one asked for.
+  int threads = haveOpenMP()        ? threadCount()
+                : requestedThreads ? requestedThreads
+                                   : 1;
   loadModelValues(model, options);
 
   // A failing call (bad label) would make the timings meaningless.
@@ -85,7 +91,7 @@ int runBench(const CommandContext &context) {
   std::vector<double> samples(static_cast<size_t>(iters));
   Timing forward = timeCalls([&] { model.callForward(); }, warmup, samples);
   std::string json = "{\"model\":" + jsonString(model.name()) +
-                     ",\"threads\":" + std::to_string(threadCount()) +
+                     ",\"threads\":" + std::to_string(threads) +
                      ",\"forward_us\":{\"min\":" + jsonNumber(forward.min) +
                      ",\"median\":" + jsonNumber(forward.median) + "}";
   if (model.hasBackward()) {
@@ -123,8 +129,8 @@ Command benchCommand() {
           "\"forward_gflops\":..}\n"
           "Times are microseconds per call; forward_gflops is the "
           "descriptor's forward\nFLOPs divided by the median forward time. "
-          "threads is the OpenMP thread count\nin effect (1 when the model "
-          "was linked without OpenMP).",
+          "threads is the OpenMP thread count\nin effect (without OpenMP linked "
+          "in: --threads, else 1).",
           options, runBench};
 }
 
