@@ -39,8 +39,8 @@ Timing timeCalls(Call call, int64_t warmup, std::vector<double> &samples) {
   }
   std::sort(samples.begin(), samples.end());
   size_t n = samples.size();
-  double median = n % 2 ? samples[n / 2]
-                        : 0.5 * (samples[n / 2 - 1] + samples[n / 2]);
+  double median =
+      n % 2 ? samples[n / 2] : 0.5 * (samples[n / 2 - 1] + samples[n / 2]);
   return {samples.front(), median};
 }
 
@@ -81,7 +81,7 @@ int runBench(const CommandContext &context) {
     setThreadCount(requestedThreads);
   // Without OpenMP linked in (a model with no parallel loop), any count is
   // trivially in effect: report the one asked for.
-  int threads = haveOpenMP()        ? threadCount()
+  int threads = haveOpenMP()       ? threadCount()
                 : requestedThreads ? requestedThreads
                                    : 1;
   loadModelValues(model, options);
@@ -96,8 +96,7 @@ int runBench(const CommandContext &context) {
                      ",\"median\":" + jsonNumber(forward.median) + "}";
   if (model.hasBackward()) {
     model.backward();
-    Timing backward =
-        timeCalls([&] { model.callBackward(); }, warmup, samples);
+    Timing backward = timeCalls([&] { model.callBackward(); }, warmup, samples);
     json += ",\"backward_us\":{\"min\":" + jsonNumber(backward.min) +
             ",\"median\":" + jsonNumber(backward.median) + "}";
   }
@@ -119,19 +118,22 @@ Command benchCommand() {
   options.push_back({"--threads", "T",
                      "OpenMP threads (default: OMP_NUM_THREADS or all "
                      "cores)"});
-  return {"bench", "[FILES] [--iters N] [--warmup W] [--threads T]",
-          "time forward and backward, print one JSON line",
-          "Times N calls of the forward function and N calls of the backward "
-          "function\n(forward + gradients, only when the model has a loss) "
-          "after W warm-up calls\neach, and prints one JSON line on stdout:\n"
-          "  {\"model\":\"M\",\"threads\":T,\"forward_us\":{\"min\":..,"
-          "\"median\":..},\n   \"backward_us\":{\"min\":..,\"median\":..},"
-          "\"forward_gflops\":..}\n"
-          "Times are microseconds per call; forward_gflops is the "
-          "descriptor's forward\nFLOPs divided by the median forward time. "
-          "threads is the OpenMP thread count\nin effect (without OpenMP linked "
-          "in: --threads, else 1).",
-          options, runBench};
+  return {
+      "bench",
+      "[FILES] [--iters N] [--warmup W] [--threads T]",
+      "time forward and backward, print one JSON line",
+      "Times N calls of the forward function and N calls of the backward "
+      "function\n(forward + gradients, only when the model has a loss) "
+      "after W warm-up calls\neach, and prints one JSON line on stdout:\n"
+      "  {\"model\":\"M\",\"threads\":T,\"forward_us\":{\"min\":..,"
+      "\"median\":..},\n   \"backward_us\":{\"min\":..,\"median\":..},"
+      "\"forward_gflops\":..}\n"
+      "Times are microseconds per call; forward_gflops is the "
+      "descriptor's forward\nFLOPs divided by the median forward time. "
+      "threads is the OpenMP thread count\nin effect (without OpenMP linked "
+      "in: --threads, else 1).",
+      options,
+      runBench};
 }
 
 } // namespace nnc

@@ -27,7 +27,6 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
-#include <cstdlib>
 #include <cstdio>
 #include <unordered_set>
 
@@ -46,6 +45,8 @@ struct TensorCheck {
   double maxRawError = 0; // without the noise allowance, for information
   int64_t worstElement = -1;
   int64_t checked = 0, kinks = 0;
+  // When the whole tensor is below the noise, the check says little.
+  bool belowNoise = true;
 };
 
 std::vector<int64_t> chooseElements(const float *analytic, int64_t numel,
@@ -73,9 +74,9 @@ std::vector<int64_t> chooseElements(const float *analytic, int64_t numel,
   return elements;
 }
 
-TensorCheck checkGradient(ModelInstance &model, int gradIndex, double eps,
-                          double tol, int64_t samples, uint64_t seed,
-                          double baseLoss) {
+TensorCheck checkGradient(ModelInstance &model, int gradIndex, bool verbose,
+                          double eps, double tol, int64_t samples,
+                          uint64_t seed, double baseLoss) {
   const nnc_tensor_desc &grad = model.tensor(gradIndex);
   float *values = model.f32(grad.grad_of);
   const float *analytic = model.f32(gradIndex);
@@ -84,8 +85,8 @@ TensorCheck checkGradient(ModelInstance &model, int gradIndex, double eps,
     maxAnalytic = std::max(maxAnalytic, double(std::fabs(analytic[i])));
 
   TensorCheck result;
-  for (int64_t i : chooseElements(analytic, grad.numel, samples, seed,
-                                  grad.name)) {
+  for (int64_t i :
+       chooseElements(analytic, grad.numel, samples, seed, grad.name)) {
     const float original = values[i];
     const double h = eps * std::max(1.0, std::fabs(double(original)));
     const float plus = float(original + h), minus = float(original - h);
@@ -103,15 +104,17 @@ TensorCheck checkGradient(ModelInstance &model, int gradIndex, double eps,
     double fd = (lossPlus - lossMinus) / (stepPlus + stepMinus);
     // The loss is a float32: each evaluation is off by a few ulps, which the
     // quotient magnifies by 1/h. Differences below that are noise, not error.
-    double noise = kNoiseUlps * FLT_EPSILON * std::fabs(baseLoss) /
-                   (stepPlus + stepMinus);
-    double scale = std::max({std::fabs(fd), std::fabs(an),
-                             kRelativeFloor * maxAnalytic, 1e-30});
+    double noise =
+        kNoiseUlps * FLT_EPSILON * std::fabs(baseLoss) / (stepPlus + stepMinus);
+    double scale = std::max(
+        {std::fabs(fd), std::fabs(an), kRelativeFloor * maxAnalytic, 1e-30});
     double rawError = std::fabs(fd - an) / scale;
     double error = std::max(0.0, std::fabs(fd - an) - noise) / scale;
-    if (std::getenv("NNC_CHECK_DEBUG"))
-      std::fprintf(stderr, "%s[%lld] an %.9g fd %.9g noise %.3g err %.3g\n",
-                   grad.name, (long long)i, an, fd, noise, error);
+    result.belowNoise = result.belowNoise && maxAnalytic < 2 * noise;
+    if (verbose)
+      std::printf("  %s[%lld]: analytic %.9g, finite difference %.9g, noise "
+                  "%.3g, rel error %.3g\n",
+                  grad.name, static_cast<long long>(i), an, fd, noise, error);
     if (!(error <= tol) && std::isfinite(an)) {
       // Near a kink the one-sided differences disagree and the analytic
       // gradient (the derivative on x's side) matches one of them; a wrong
@@ -120,11 +123,10 @@ TensorCheck checkGradient(ModelInstance &model, int gradIndex, double eps,
       double left = (baseLoss - lossMinus) / stepMinus;
       double sideGap = std::fabs(right - left);
       bool sidesDisagree =
-          sideGap > 4 * noise + tol * std::max(std::fabs(right),
-                                                std::fabs(left));
-      bool matchesOneSide =
-          std::min(std::fabs(an - right), std::fabs(an - left)) <
-          0.25 * sideGap;
+          sideGap >
+          4 * noise + tol * std::max(std::fabs(right), std::fabs(left));
+      bool matchesOneSide = std::min(std::fabs(an - right),
+                                     std::fabs(an - left)) < 0.25 * sideGap;
       if (sidesDisagree && matchesOneSide) {
         ++result.kinks;
         continue;
@@ -138,6 +140,8 @@ TensorCheck checkGradient(ModelInstance &model, int gradIndex, double eps,
       result.worstElement = i;
     }
   }
+  if (result.checked == 0 && result.kinks == 0)
+    result.belowNoise = false;
   return result;
 }
 
@@ -161,9 +165,9 @@ int runCheck(const CommandContext &context) {
   model.forward();
   double forwardLoss = model.loss();
   const char *lossName = model.tensor(model.lossIndex()).name;
-  double lossGap = std::fabs(forwardLoss - backwardLoss) /
-                   std::max({std::fabs(forwardLoss), std::fabs(backwardLoss),
-                             1e-30});
+  double lossGap =
+      std::fabs(forwardLoss - backwardLoss) /
+      std::max({std::fabs(forwardLoss), std::fabs(backwardLoss), 1e-30});
   bool lossOk = lossGap <= 1e-4 || forwardLoss == backwardLoss;
   std::printf("loss %s: forward %s, backward %s%s\n", lossName,
               formatNumber(forwardLoss, 8).c_str(),
@@ -177,8 +181,9 @@ int runCheck(const CommandContext &context) {
   int64_t totalKinks = 0;
   for (int gradIndex : model.withRole(NNC_ROLE_GRAD)) {
     const nnc_tensor_desc &grad = model.tensor(gradIndex);
-    TensorCheck result = checkGradient(model, gradIndex, eps, tol, samples,
-                                       seed, forwardLoss);
+    TensorCheck result =
+        checkGradient(model, gradIndex, options.has("--verbose"), eps, tol,
+                      samples, seed, forwardLoss);
     bool ok = result.maxError <= tol;
     failures += ok ? 0 : 1;
     totalKinks += result.kinks;
@@ -187,12 +192,15 @@ int runCheck(const CommandContext &context) {
             ? " at element " + std::to_string(result.worstElement)
             : "";
     std::printf("%s: max rel error %s%s (raw %s; %lld of %lld elements, "
-                "%lld skipped at kinks) %s\n",
+                "%lld skipped at kinks) %s%s\n",
                 grad.name, formatNumber(result.maxError, 3).c_str(),
                 where.c_str(), formatNumber(result.maxRawError, 3).c_str(),
                 static_cast<long long>(result.checked),
                 static_cast<long long>(grad.numel),
-                static_cast<long long>(result.kinks), ok ? "ok" : "FAIL");
+                static_cast<long long>(result.kinks), ok ? "ok" : "FAIL",
+                result.belowNoise ? " (gradient below the float32 noise of "
+                                    "the loss: try a larger --eps)"
+                                  : "");
   }
   if (failures) {
     std::printf("FAIL: %d over tolerance %s (eps %s)\n", failures,
@@ -212,12 +220,16 @@ Command checkCommand() {
   options.push_back({"--eps", "E",
                      "finite-difference step, relative: h = E * max(1, |x|) "
                      "(default 1e-3)"});
-  options.push_back({"--tol", "T",
-                     "largest accepted relative error (default 1e-2)"});
+  options.push_back(
+      {"--tol", "T", "largest accepted relative error (default 1e-2)"});
   options.push_back({"--samples", "N",
                      "elements checked per gradient tensor (default 64; all "
                      "of a smaller tensor)"});
-  return {"check", "[FILES] [--eps E] [--tol T] [--samples N]",
+  options.push_back({"--verbose", "",
+                     "print every checked element (analytic, finite "
+                     "difference, error)"});
+  return {"check",
+          "[FILES] [--eps E] [--tol T] [--samples N]",
           "finite-difference check of every gradient",
           "Compares each gradient of the backward function with central "
           "finite differences\nof the loss (through the forward function): "
@@ -233,7 +245,8 @@ Command checkCommand() {
           "the analytic gradient matches one of them) are skipped and "
           "counted.\nSampled elements are chosen from --seed and always "
           "include the largest gradient.",
-          options, runCheck};
+          options,
+          runCheck};
 }
 
 } // namespace nnc

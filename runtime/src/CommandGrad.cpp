@@ -41,11 +41,10 @@ static int runGrad(const CommandContext &context) {
     double sumOfSquares = 0;
     for (int64_t i = 0; i < t.numel; ++i)
       sumOfSquares += double(model.f32(index)[i]) * model.f32(index)[i];
-    std::printf("%s %s: norm %s %s\n", t.name,
-                formatShape(shapeOf(t)).c_str(),
-                formatNumber(std::sqrt(sumOfSquares), 6).c_str(),
-                summarizeValues(DType::F32, model.data(index), t.numel)
-                    .c_str());
+    std::printf(
+        "%s %s: norm %s %s\n", t.name, formatShape(shapeOf(t)).c_str(),
+        formatNumber(std::sqrt(sumOfSquares), 6).c_str(),
+        summarizeValues(DType::F32, model.data(index), t.numel).c_str());
     // Named after the differentiated tensor, whatever the descriptor calls
     // the gradient.
     write(index, "grad_" + std::string(model.tensor(t.grad_of).name) + ".npy");
@@ -57,15 +56,17 @@ static int runGrad(const CommandContext &context) {
 
 Command gradCommand() {
   std::vector<OptionSpec> options = fileOptionSpecs();
-  options.push_back({"--out", "DIR",
-                     "output directory (default ., created when missing)"});
-  return {"grad", "[FILES] [--out DIR]",
+  options.push_back(
+      {"--out", "DIR", "output directory (default ., created when missing)"});
+  return {"grad",
+          "[FILES] [--out DIR]",
           "forward + backward: write the loss and every gradient",
           "Runs the backward function (forward + gradients) once and writes "
           "DIR/<output>.npy\nper output, DIR/loss.npy (a 0-d array) and "
           "DIR/grad_<name>.npy per gradient\n(wrt the f32 inputs and the "
           "params).",
-          options, runGrad};
+          options,
+          runGrad};
 }
 
 } // namespace nnc

@@ -41,8 +41,8 @@ static std::string describeExtra(const ModelInstance &model,
     else if (t.init_kind == NNC_INIT_NORMAL)
       init += "(std=" + formatNumber(t.init_a) + ")";
     else if (t.init_kind == NNC_INIT_UNIFORM)
-      init += "(" + formatNumber(t.init_a) + ", " + formatNumber(t.init_b) +
-              ")";
+      init +=
+          "(" + formatNumber(t.init_a) + ", " + formatNumber(t.init_b) + ")";
     return "init " + init;
   }
   case NNC_ROLE_INPUT:
@@ -78,10 +78,9 @@ static int runInfo(const CommandContext &context) {
     const nnc_tensor_desc &t = model.tensor(i);
     std::string extra = describeExtra(model, t);
     std::printf("  %-6s  %-*s  %-5s  %-*s%s%s\n", roleName(t.role),
-                int(nameWidth), t.name,
-                dtypeName(dtypeFromDesc(t.dtype)), int(shapeWidth),
-                formatShape(shapeOf(t)).c_str(), extra.empty() ? "" : "  ",
-                extra.c_str());
+                int(nameWidth), t.name, dtypeName(dtypeFromDesc(t.dtype)),
+                int(shapeWidth), formatShape(shapeOf(t)).c_str(),
+                extra.empty() ? "" : "  ", extra.c_str());
   }
   int64_t paramBytes = model.paramCount() * int64_t(kElementBytes);
   std::printf("params: %lld (%s)\n", static_cast<long long>(model.paramCount()),
@@ -99,7 +98,8 @@ static int runInfo(const CommandContext &context) {
 }
 
 Command infoCommand() {
-  return {"info", "",
+  return {"info",
+          "",
           "describe the model: tensors, param count, FLOPs, workspace",
           "Lists every input, param, output, loss and gradient by name with "
           "its role,\ndtype and shape; the total param count; the estimated "

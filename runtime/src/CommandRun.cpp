@@ -25,11 +25,11 @@ namespace {
 
 void printTensor(const ModelInstance &model, int index) {
   const nnc_tensor_desc &t = model.tensor(index);
-  std::printf("%s %s %s: %s\n", t.role == NNC_ROLE_LOSS ? "loss" : "output",
-              t.name, formatShape(shapeOf(t)).c_str(),
-              summarizeValues(dtypeFromDesc(t.dtype), model.data(index),
-                              t.numel)
-                  .c_str());
+  std::printf(
+      "%s %s %s: %s\n", t.role == NNC_ROLE_LOSS ? "loss" : "output", t.name,
+      formatShape(shapeOf(t)).c_str(),
+      summarizeValues(dtypeFromDesc(t.dtype), model.data(index), t.numel)
+          .c_str());
 }
 
 void writeTensor(const ModelInstance &model, int index, const std::string &dir,
@@ -122,9 +122,9 @@ int runOverDataset(ModelInstance &model, const std::string &dataDir,
   }
 
   std::printf("ran %lld batches of %lld over %lld samples from %s (%s)\n",
-              static_cast<long long>(numBatches),
-              static_cast<long long>(batch), static_cast<long long>(samples),
-              dataDir.c_str(), dataset.describeInputs(model).c_str());
+              static_cast<long long>(numBatches), static_cast<long long>(batch),
+              static_cast<long long>(samples), dataDir.c_str(),
+              dataset.describeInputs(model).c_str());
   createDirectories(outDir);
   for (Gathered &g : gathered) {
     const nnc_tensor_desc &t = model.tensor(g.index);
@@ -160,8 +160,8 @@ int runRun(const CommandContext &context) {
                   std::string(model.tensor(index).name) + ".npy");
   for (int index : model.withRole(NNC_ROLE_OUTPUT)) {
     printTensor(model, index);
-    writeTensor(model, index, outDir, std::string(model.tensor(index).name) +
-                                          ".npy");
+    writeTensor(model, index, outDir,
+                std::string(model.tensor(index).name) + ".npy");
   }
   if (model.lossIndex() >= 0) {
     printTensor(model, model.lossIndex());
@@ -184,13 +184,15 @@ Command runCommand() {
   options.push_back({"--save-inputs", "",
                      "also write DIR/<input>.npy of the inputs used (e.g. "
                      "the defaults)"});
-  return {"run", "[FILES] [--out DIR] [--data DIR] [--save-inputs]",
+  return {"run",
+          "[FILES] [--out DIR] [--data DIR] [--save-inputs]",
           "forward: print and write the outputs (and the loss)",
           "Runs the forward function once on the params and inputs (FILES or "
           "the\nembedded default), prints each output (shape, first values, "
           "min/max/mean)\nand the loss, and writes DIR/<output>.npy and, when "
           "the model has a loss,\nDIR/loss.npy (a 0-d array).",
-          options, runRun};
+          options,
+          runRun};
 }
 
 } // namespace nnc

@@ -13,6 +13,7 @@
 #include "Format.h"
 #include "ModelFiles.h"
 #include "Optimizer.h"
+#include "Threads.h"
 
 #include <chrono>
 #include <cmath>
@@ -73,6 +74,8 @@ int runTrain(const CommandContext &context) {
     failUsage("train needs --steps N");
   int64_t steps = options.getInt("--steps", 0, 0, int64_t(1) << 40);
   OptimizerConfig config = optimizerConfig(options);
+  if (options.has("--threads"))
+    setThreadCount(static_cast<int>(options.getInt("--threads", 1, 1, 4096)));
   loadModelValues(model, options);
   uint64_t seed = options.getSeed("--seed");
 
@@ -102,7 +105,7 @@ int runTrain(const CommandContext &context) {
   const bool live = ::isatty(STDOUT_FILENO);
   const int64_t printEvery = std::max<int64_t>(1, steps / 20);
   const auto start = Clock::now();
-  double loss = 0, firstLoss = 0;
+  double loss = 0, firstLoss = 0, lastReport = 0;
   int64_t clippedSteps = 0;
   char line[256];
   for (int64_t step = 1; step <= steps; ++step) {
@@ -133,23 +136,34 @@ int runTrain(const CommandContext &context) {
     clippedSteps += scale < 1.0 ? 1 : 0;
     optimizer.step(scale);
 
-    bool report = live || step % printEvery == 0 || step == steps || step == 1;
+    // A terminal gets a live line ~10 times a second; a log file or pipe
+    // about 20 lines in all.
+    bool report;
+    double elapsed = 0;
+    if (live) {
+      elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+      report = elapsed - lastReport >= 0.1 || step == steps || step == 1;
+      if (report)
+        lastReport = elapsed;
+    } else {
+      report = step % printEvery == 0 || step == steps || step == 1;
+      if (report)
+        elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    }
     if (report) {
-      double elapsed =
-          std::chrono::duration<double>(Clock::now() - start).count();
       double rate = elapsed > 0 ? double(step) / elapsed : 0;
       std::string eta =
           rate > 0 ? formatDuration(double(steps - step) / rate) : "?";
       if (live) {
         std::printf("\rstep %lld/%lld  loss %.6g  %.1f steps/s  ETA %s   ",
-                    static_cast<long long>(step),
-                    static_cast<long long>(steps), loss, rate, eta.c_str());
+                    static_cast<long long>(step), static_cast<long long>(steps),
+                    loss, rate, eta.c_str());
         if (step == steps)
           std::printf("\n");
       } else {
         std::printf("step %lld/%lld loss %.6g grad_norm %.4g %.1f steps/s\n",
-                    static_cast<long long>(step),
-                    static_cast<long long>(steps), loss, norm, rate);
+                    static_cast<long long>(step), static_cast<long long>(steps),
+                    loss, norm, rate);
       }
       std::fflush(stdout);
     }
@@ -197,6 +211,9 @@ Command trainCommand() {
   options.push_back({"--beta1", "B1", "adam: first moment decay (0.9)"});
   options.push_back({"--beta2", "B2", "adam: second moment decay (0.999)"});
   options.push_back({"--adam-eps", "E", "adam: denominator epsilon (1e-8)"});
+  options.push_back({"--threads", "T",
+                     "OpenMP threads (default: OMP_NUM_THREADS or all "
+                     "cores)"});
   options.push_back({"--save", "W.safetensors",
                      "write the trained params (loadable with --params)"});
   options.push_back({"--log", "LOSS.csv",
@@ -220,7 +237,8 @@ Command trainCommand() {
           "[S,C,H,W]; ids[T,B] <- [S,T]). All files hold S samples and\n"
           "every input takes the same sample indices, wrapping around at "
           "the end.",
-          options, runTrain};
+          options,
+          runTrain};
 }
 
 } // namespace nnc

@@ -72,15 +72,15 @@ Dataset::Dataset(const ModelInstance &model, const std::string &dir) {
       batchSize_ = batch;
       firstPath = path;
       if (numSamples_ == 0)
-        failFile(path, "has no samples (shape " + formatShape(dataShape) +
-                           ")");
+        failFile(path, "has no samples (shape " + formatShape(dataShape) + ")");
     } else if (dataShape[0] != numSamples_) {
       failFile(path, "has " + std::to_string(dataShape[0]) + " samples but " +
                          firstPath + " has " + std::to_string(numSamples_));
     } else if (batch != batchSize_) {
-      failFile(path, "batches " + std::to_string(batch) + " samples per step "
-                         "but " + firstPath + " batches " +
-                         std::to_string(batchSize_));
+      failFile(path, "batches " + std::to_string(batch) +
+                         " samples per step "
+                         "but " +
+                         firstPath + " batches " + std::to_string(batchSize_));
     }
     if (feed.data.dtype == DType::I32)
       checkIntRange(input, feed.data.buffer.asI32(), feed.data.numel(), path);

@@ -46,9 +46,9 @@ private:
     int inputIndex;
     std::string path;
     HostTensor data;
-    int batchAxis;     // -1: one sample is the whole input
-    int64_t outer;     // product of input dims before the batch axis
-    int64_t inner;     // product of input dims after the batch axis
+    int batchAxis; // -1: one sample is the whole input
+    int64_t outer; // product of input dims before the batch axis
+    int64_t inner; // product of input dims after the batch axis
     int64_t sampleElements;
   };
   std::vector<Feed> feeds_;

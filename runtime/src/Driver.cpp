@@ -51,12 +51,11 @@ void printCommandHelp(const std::string &program, const Command &command) {
   std::printf("usage: %s %s %s\n\n%s\n", program.c_str(), command.name,
               command.synopsis, command.description.c_str());
   if (!command.options.empty())
-    std::printf("\noptions:\n%s",
-                formatOptionsHelp(command.options).c_str());
+    std::printf("\noptions:\n%s", formatOptionsHelp(command.options).c_str());
 }
 
-int dispatch(const nnc_model_desc &model, const std::string &program,
-             int argc, char **argv) {
+int dispatch(const nnc_model_desc &model, const std::string &program, int argc,
+             char **argv) {
   if (argc < 2)
     failUsage("missing command (info, run, grad, check, train, bench; see '" +
               program + " --help')");
@@ -69,9 +68,9 @@ int dispatch(const nnc_model_desc &model, const std::string &program,
     if (name != command.name)
       continue;
     command.options.push_back({"--help", "", "show this help"});
-    CommandContext context{model, program,
-                           parseOptions(program + " " + name, command.options,
-                                        argc, argv, 2)};
+    CommandContext context{
+        model, program,
+        parseOptions(program + " " + name, command.options, argc, argv, 2)};
     if (context.options.has("--help")) {
       printCommandHelp(program, command);
       return kExitOk;

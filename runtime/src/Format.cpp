@@ -14,8 +14,8 @@ std::string formatNumber(double value, int digits) {
 }
 
 std::string formatFlops(double flops) {
-  static const char *const units[] = {"FLOP", "kFLOP", "MFLOP", "GFLOP",
-                                      "TFLOP", "PFLOP"};
+  static const char *const units[] = {"FLOP",  "kFLOP", "MFLOP",
+                                      "GFLOP", "TFLOP", "PFLOP"};
   int unit = 0;
   while (std::fabs(flops) >= 1000 && unit < 5) {
     flops /= 1000;

@@ -367,8 +367,7 @@ private:
 
 } // namespace
 
-bool parseJson(const std::string &text, JsonValue &result,
-               std::string &error) {
+bool parseJson(const std::string &text, JsonValue &result, std::string &error) {
   result = JsonValue();
   return JsonParser(text).parseDocument(result, error);
 }

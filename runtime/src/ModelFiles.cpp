@@ -15,8 +15,7 @@ std::vector<OptionSpec> fileOptionSpecs() {
       {"--params", "W.safetensors",
        "load params by name (any subset; others keep their init)"},
       {"--input", "NAME=FILE.npy", "load input NAME (repeatable)", true},
-      {"--seed", "S",
-       "seed of the default params and inputs (default 0)"},
+      {"--seed", "S", "seed of the default params and inputs (default 0)"},
   };
 }
 
@@ -42,8 +41,8 @@ void loadParamsFile(ModelInstance &model, const std::string &path) {
     if (index < 0 || model.tensor(index).role != NNC_ROLE_PARAM) {
       std::string known;
       for (int param : model.withRole(NNC_ROLE_PARAM))
-        known += std::string(known.empty() ? "" : ", ") +
-                 model.tensor(param).name;
+        known +=
+            std::string(known.empty() ? "" : ", ") + model.tensor(param).name;
       failFile(path, "tensor '" + entry.name + "' is not a param of model '" +
                          model.name() + "' (params: " + known + ")");
     }
@@ -97,8 +96,8 @@ void loadInputFile(ModelInstance &model, const std::string &assignment) {
                        formatShape(tensor.shape) + ", the model expects " +
                        formatShape(expected));
   if (tensor.dtype != dtypeFromDesc(input.dtype))
-    failFile(path, "input '" + name + "' has dtype " +
-                       dtypeName(tensor.dtype) + ", the model expects " +
+    failFile(path, "input '" + name + "' has dtype " + dtypeName(tensor.dtype) +
+                       ", the model expects " +
                        dtypeName(dtypeFromDesc(input.dtype)));
   if (tensor.dtype == DType::I32)
     checkIntRange(input, tensor.buffer.asI32(), tensor.numel(), path);

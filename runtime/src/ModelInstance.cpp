@@ -49,8 +49,8 @@ void ModelInstance::validate() const {
     if (!t.name || !names.insert(t.name).second)
       bad("tensor " + std::to_string(i) + " has no name or a duplicate one");
     if (t.role < NNC_ROLE_INPUT || t.role > NNC_ROLE_GRAD ||
-        (t.dtype != NNC_DTYPE_F32 && t.dtype != NNC_DTYPE_I32) ||
-        t.rank < 0 || t.rank > 32 || (t.rank > 0 && !t.shape))
+        (t.dtype != NNC_DTYPE_F32 && t.dtype != NNC_DTYPE_I32) || t.rank < 0 ||
+        t.rank > 32 || (t.rank > 0 && !t.shape))
       bad(std::string("tensor '") + t.name + "' has a bad role/dtype/rank");
     if (checkedNumel(shapeOf(t), int64_t(1) << 40) != t.numel)
       bad(std::string("tensor '") + t.name + "': numel disagrees with shape");
@@ -58,8 +58,7 @@ void ModelInstance::validate() const {
       bad(std::string("loss '") + t.name + "' is not f32");
     if (t.role == NNC_ROLE_GRAD) {
       if (t.grad_of < 0 || t.grad_of >= desc_.num_tensors ||
-          shapeOf(tensor(t.grad_of)) != shapeOf(t) ||
-          t.dtype != NNC_DTYPE_F32)
+          shapeOf(tensor(t.grad_of)) != shapeOf(t) || t.dtype != NNC_DTYPE_F32)
         bad(std::string("gradient '") + t.name + "' has a bad grad_of");
     }
   }

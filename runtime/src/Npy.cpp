@@ -94,9 +94,8 @@ private:
     return false;
   }
   void skipSpace() {
-    while (pos_ < text_.size() &&
-           (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\t' ||
-            text_[pos_] == '\r'))
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' ||
+                                   text_[pos_] == '\t' || text_[pos_] == '\r'))
       ++pos_;
   }
   bool consume(char c) {
@@ -263,10 +262,9 @@ HostTensor readNpy(const std::string &path) {
 
 void writeNpy(const std::string &path, DType dtype, const Shape &shape,
               const void *data) {
-  std::string dict = std::string("{'descr': '") +
-                     (dtype == DType::F32 ? "<f4" : "<i4") +
-                     "', 'fortran_order': False, 'shape': " +
-                     shapeAsTuple(shape) + ", }";
+  std::string dict =
+      std::string("{'descr': '") + (dtype == DType::F32 ? "<f4" : "<i4") +
+      "', 'fortran_order': False, 'shape': " + shapeAsTuple(shape) + ", }";
   // Pad with spaces so that magic + version + length + dict + '\n' is a
   // multiple of 64 bytes (numpy >= 1.9 does the same; data stays aligned).
   size_t unpadded = kMagicBytes + 2 + 2 + dict.size() + 1;

@@ -18,8 +18,8 @@ Optimizer::Optimizer(ModelInstance &model, const OptimizerConfig &config)
     Slot slot;
     slot.param = param;
     slot.grad = grad;
-    bool needsFirst = config.kind == OptimizerConfig::Kind::Adam ||
-                      config.momentum != 0;
+    bool needsFirst =
+        config.kind == OptimizerConfig::Kind::Adam || config.momentum != 0;
     if (needsFirst)
       slot.first = AlignedBuffer(model.bytes(param));
     if (config.kind == OptimizerConfig::Kind::Adam)

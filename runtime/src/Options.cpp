@@ -78,8 +78,8 @@ ParsedOptions parseOptions(const std::string &command,
         parsed.values_["--help"].push_back("");
         continue;
       }
-      failUsage("'" + command + "': unexpected argument '" + arg +
-                "' (see '" + command + " --help')");
+      failUsage("'" + command + "': unexpected argument '" + arg + "' (see '" +
+                command + " --help')");
     }
     std::string name = arg, value;
     bool hasInlineValue = false;

@@ -124,7 +124,8 @@ SafetensorsFile::SafetensorsFile(const std::string &path) : file_(path) {
     }
     if (member.first.empty())
       failFile(path, "tensor with an empty name");
-    entries_.push_back(parseEntry(path, member.first, member.second, dataBytes));
+    entries_.push_back(
+        parseEntry(path, member.first, member.second, dataBytes));
   }
 
   // Tensors must not share bytes: sort by offset, compare neighbours.

@@ -12,8 +12,8 @@ namespace nnc {
 AlignedBuffer::AlignedBuffer(size_t bytes) : bytes_(bytes) {
   // aligned_alloc needs a size multiple of the alignment; never allocate 0 so
   // that every tensor, even an empty one, has a valid distinct pointer.
-  size_t rounded = (bytes + kTensorAlignment - 1) / kTensorAlignment *
-                   kTensorAlignment;
+  size_t rounded =
+      (bytes + kTensorAlignment - 1) / kTensorAlignment * kTensorAlignment;
   if (rounded == 0)
     rounded = kTensorAlignment;
   data_ = std::aligned_alloc(kTensorAlignment, rounded);

@@ -1,4 +1,5 @@
-//===- nnc/Runtime.h - Entry point of the nnc runtime ------------*- C++ -*-===//
+//===- nnc/Runtime.h - Entry point of the nnc runtime ------------*- C++
+//-*-===//
 //
 // The runtime turns a compiled model (its descriptor table) into a command
 // line tool: `M info|run|grad|check|train|bench`. See TOOLS.md section 3.

@@ -41,9 +41,9 @@
 
 /* Element (b, d) of x and grad_x. */
 #ifdef FEATURE_MAJOR
-#define XI(b, d) ((d) * B + (b))
+#define XI(b, d) ((d)*B + (b))
 #else
-#define XI(b, d) ((b) * D + (d))
+#define XI(b, d) ((b)*D + (d))
 #endif
 
 enum { X, LABEL, W1, B1, W2, B2, LOGITS, LOSS, GX, GW1, GB1, GW2, GB2, NUM };
@@ -206,48 +206,46 @@ static const int64_t shape_x[] = {D, B};
 #else
 static const int64_t shape_x[] = {B, D};
 #endif
-static const int64_t shape_label[] = {B},
-                     shape_w1[] = {H, D}, shape_b1[] = {H},
+static const int64_t shape_label[] = {B}, shape_w1[] = {H, D}, shape_b1[] = {H},
                      shape_w2[] = {C, H}, shape_b2[] = {C},
                      shape_logits[] = {B, C};
 
-#define TENSOR(name, role, dtype, rank, shape, numel, init, a, b, range, of) \
-  {name, role, dtype, rank, shape, numel, init, a, b, range, of}
+#define TENSOR(name, role, dtype, rank, shape, numel, init, a, b, range, of)   \
+  { name, role, dtype, rank, shape, numel, init, a, b, range, of }
 
 static const nnc_tensor_desc toy_tensors[] = {
-    TENSOR("x", NNC_ROLE_INPUT, NNC_DTYPE_F32, 2, shape_x, B * D, 0, 0, 0, 0,
+    TENSOR("x", NNC_ROLE_INPUT, NNC_DTYPE_F32, 2, shape_x, B *D, 0, 0, 0, 0,
            -1),
     TENSOR("label", NNC_ROLE_INPUT, NNC_DTYPE_I32, 1, shape_label, B, 0, 0, 0,
            LABEL_RANGE, -1),
-    TENSOR("w1", NNC_ROLE_PARAM, NNC_DTYPE_F32, 2, shape_w1, H * D,
+    TENSOR("w1", NNC_ROLE_PARAM, NNC_DTYPE_F32, 2, shape_w1, H *D,
            NNC_INIT_XAVIER, 0, 0, 0, -1),
     TENSOR("b1", NNC_ROLE_PARAM, NNC_DTYPE_F32, 1, shape_b1, H, NNC_INIT_CONST,
            0.1, 0, 0, -1),
-    TENSOR("w2", NNC_ROLE_PARAM, NNC_DTYPE_F32, 2, shape_w2, C * H,
+    TENSOR("w2", NNC_ROLE_PARAM, NNC_DTYPE_F32, 2, shape_w2, C *H,
            NNC_INIT_KAIMING, 0, 0, 0, -1),
     TENSOR("b2", NNC_ROLE_PARAM, NNC_DTYPE_F32, 1, shape_b2, C, NNC_INIT_ZEROS,
            0, 0, 0, -1),
-    TENSOR("logits", NNC_ROLE_OUTPUT, NNC_DTYPE_F32, 2, shape_logits, B * C, 0,
+    TENSOR("logits", NNC_ROLE_OUTPUT, NNC_DTYPE_F32, 2, shape_logits, B *C, 0,
            0, 0, 0, -1),
 #ifndef NO_LOSS
     TENSOR("L", NNC_ROLE_LOSS, NNC_DTYPE_F32, 0, NULL, 1, 0, 0, 0, 0, -1),
-    TENSOR("grad_x", NNC_ROLE_GRAD, NNC_DTYPE_F32, 2, shape_x, B * D, 0, 0, 0,
-           0, X),
-    TENSOR("grad_w1", NNC_ROLE_GRAD, NNC_DTYPE_F32, 2, shape_w1, H * D, 0, 0,
-           0, 0, W1),
+    TENSOR("grad_x", NNC_ROLE_GRAD, NNC_DTYPE_F32, 2, shape_x, B *D, 0, 0, 0, 0,
+           X),
+    TENSOR("grad_w1", NNC_ROLE_GRAD, NNC_DTYPE_F32, 2, shape_w1, H *D, 0, 0, 0,
+           0, W1),
     TENSOR("grad_b1", NNC_ROLE_GRAD, NNC_DTYPE_F32, 1, shape_b1, H, 0, 0, 0, 0,
            B1),
-    TENSOR("grad_w2", NNC_ROLE_GRAD, NNC_DTYPE_F32, 2, shape_w2, C * H, 0, 0,
-           0, 0, W2),
+    TENSOR("grad_w2", NNC_ROLE_GRAD, NNC_DTYPE_F32, 2, shape_w2, C *H, 0, 0, 0,
+           0, W2),
     TENSOR("grad_b2", NNC_ROLE_GRAD, NNC_DTYPE_F32, 1, shape_b2, C, 0, 0, 0, 0,
            B2),
 #endif
 };
 
 static const int32_t forward_args[] = {X, LABEL, W1, B1, W2, B2, LOGITS, LOSS};
-static const int32_t backward_args[] = {X,      LABEL, W1,  B1,  W2,
-                                        B2,     LOGITS, LOSS, GX, GW1,
-                                        GB1,    GW2,   GB2};
+static const int32_t backward_args[] = {X,    LABEL, W1,  B1,  W2,  B2, LOGITS,
+                                        LOSS, GX,    GW1, GB1, GW2, GB2};
 
 #define FORWARD_FLOPS (2.0 * B * D * H + 2.0 * B * H * C + 4.0 * B * C)
 
@@ -257,12 +255,10 @@ const nnc_model_desc nnc_main_model = {
     (int32_t)(sizeof toy_tensors / sizeof toy_tensors[0]),
     toy_tensors,
 #ifdef NO_LOSS
-    {"toy_forward", toy_forward, 7, forward_args, 2 * B * H * 4,
-     FORWARD_FLOPS},
+    {"toy_forward", toy_forward, 7, forward_args, 2 * B *H * 4, FORWARD_FLOPS},
     {"toy_backward", NULL, 0, NULL, 0, 0},
 #else
-    {"toy_forward", toy_forward, 8, forward_args, 2 * B * H * 4,
-     FORWARD_FLOPS},
+    {"toy_forward", toy_forward, 8, forward_args, 2 * B *H * 4, FORWARD_FLOPS},
     {"toy_backward", toy_backward, 13, backward_args, WS_FLOATS * 4,
      3.0 * FORWARD_FLOPS},
 #endif
