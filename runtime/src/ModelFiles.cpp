@@ -13,7 +13,9 @@ namespace nnc {
 std::vector<OptionSpec> fileOptionSpecs() {
   return {
       {"--params", "W.safetensors",
-       "load params by name (any subset; others keep their init)"},
+       "load params by name (any subset; others keep their init; "
+       "repeatable, later files win)",
+       true},
       {"--input", "NAME=FILE.npy", "load input NAME (repeatable)", true},
       {"--seed", "S", "seed of the default params and inputs (default 0)"},
   };
@@ -28,8 +30,8 @@ void loadModelValues(ModelInstance &model, const ParsedOptions &options) {
     else if (t.role == NNC_ROLE_INPUT)
       initInput(t, seed, model.data(i));
   }
-  if (options.has("--params"))
-    loadParamsFile(model, options.get("--params"));
+  for (const std::string &path : options.getAll("--params"))
+    loadParamsFile(model, path);
   for (const std::string &assignment : options.getAll("--input"))
     loadInputFile(model, assignment);
 }
