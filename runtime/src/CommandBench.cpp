@@ -73,7 +73,7 @@ std::string jsonString(const std::string &text) {
 int runBench(const CommandContext &context) {
   const ParsedOptions &options = context.options;
   ModelInstance model(context.model);
-  int64_t iters = options.getInt("--iters", 20, 1, 100000000);
+  int64_t iters = options.getInt("--iters", 20, 1, 10000000);
   int64_t warmup = options.getInt("--warmup", 3, 0, 100000000);
   int requestedThreads =
       static_cast<int>(options.getInt("--threads", 0, 1, 4096));

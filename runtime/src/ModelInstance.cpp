@@ -58,7 +58,8 @@ void ModelInstance::validate() const {
       bad(std::string("loss '") + t.name + "' is not f32");
     if (t.role == NNC_ROLE_GRAD) {
       if (t.grad_of < 0 || t.grad_of >= desc_.num_tensors ||
-          shapeOf(tensor(t.grad_of)) != shapeOf(t) || t.dtype != NNC_DTYPE_F32)
+          shapeOf(tensor(t.grad_of)) != shapeOf(t) ||
+          t.dtype != NNC_DTYPE_F32 || tensor(t.grad_of).dtype != NNC_DTYPE_F32)
         bad(std::string("gradient '") + t.name + "' has a bad grad_of");
     }
   }

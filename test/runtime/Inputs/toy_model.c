@@ -17,6 +17,10 @@
  *   -DNO_LOSS        forward only: no loss, no backward
  *   -DFEATURE_MAJOR  x is stored transposed, x[D,B] (its batch axis is 1,
  *                    like the token ids of a sequence model)
+ *   -DEXTRA_PARAM    one more param, `a_extra`, first among the params and
+ *                    used by neither function (the others' defaults must
+ *                    not change)
+ *   -DBAD_ABI        a descriptor claiming another ABI version
  * Every buffer the runtime passes is checked for 64-byte alignment
  * (status 99 otherwise).
  *===----------------------------------------------------------------------===*/
@@ -46,7 +50,25 @@
 #define XI(b, d) ((b)*D + (d))
 #endif
 
-enum { X, LABEL, W1, B1, W2, B2, LOGITS, LOSS, GX, GW1, GB1, GW2, GB2, NUM };
+enum {
+  X,
+  LABEL,
+#ifdef EXTRA_PARAM
+  EXTRA,
+#endif
+  W1,
+  B1,
+  W2,
+  B2,
+  LOGITS,
+  LOSS,
+  GX,
+  GW1,
+  GB1,
+  GW2,
+  GB2,
+  NUM
+};
 
 typedef struct {
   const float *x;
@@ -218,6 +240,10 @@ static const nnc_tensor_desc toy_tensors[] = {
            -1),
     TENSOR("label", NNC_ROLE_INPUT, NNC_DTYPE_I32, 1, shape_label, B, 0, 0, 0,
            LABEL_RANGE, -1),
+#ifdef EXTRA_PARAM
+    TENSOR("a_extra", NNC_ROLE_PARAM, NNC_DTYPE_F32, 1, shape_b1, H,
+           NNC_INIT_NORMAL, 1.0, 0, 0, -1),
+#endif
     TENSOR("w1", NNC_ROLE_PARAM, NNC_DTYPE_F32, 2, shape_w1, H *D,
            NNC_INIT_XAVIER, 0, 0, 0, -1),
     TENSOR("b1", NNC_ROLE_PARAM, NNC_DTYPE_F32, 1, shape_b1, H, NNC_INIT_CONST,
@@ -250,7 +276,11 @@ static const int32_t backward_args[] = {X,    LABEL, W1,  B1,  W2,  B2, LOGITS,
 #define FORWARD_FLOPS (2.0 * B * D * H + 2.0 * B * H * C + 4.0 * B * C)
 
 const nnc_model_desc nnc_main_model = {
+#ifdef BAD_ABI
+    NNC_ABI_VERSION + 1,
+#else
     NNC_ABI_VERSION,
+#endif
     "toy",
     (int32_t)(sizeof toy_tensors / sizeof toy_tensors[0]),
     toy_tensors,
