@@ -17,9 +17,11 @@
  *   -DNO_LOSS        forward only: no loss, no backward
  *   -DFEATURE_MAJOR  x is stored transposed, x[D,B] (its batch axis is 1,
  *                    like the token ids of a sequence model)
- *   -DEXTRA_PARAM    one more param, `a_extra`, first among the params and
- *                    used by neither function (the others' defaults must
- *                    not change)
+ *   -DEXTRA_PARAMS   five more params, first among the params and used by
+ *                    neither function, one per remaining init kind (the
+ *                    others' defaults must not change; their statistics
+ *                    are checked)
+ *   -DH=512          a wide hidden layer (init statistics)
  *   -DBAD_ABI        a descriptor claiming another ABI version
  * Every buffer the runtime passes is checked for 64-byte alignment
  * (status 99 otherwise).
@@ -32,7 +34,9 @@
 
 #define B 4
 #define D 5
+#ifndef H
 #define H 8
+#endif
 #define C 3
 
 #ifdef NO_LABEL_RANGE
@@ -53,8 +57,12 @@
 enum {
   X,
   LABEL,
-#ifdef EXTRA_PARAM
-  EXTRA,
+#ifdef EXTRA_PARAMS
+  EXTRA_NORMAL,
+  EXTRA_ONES,
+  EXTRA_UNIFORM,
+  EXTRA_XAVIER4D,
+  EXTRA_KAIMING4D,
 #endif
   W1,
   B1,
@@ -228,6 +236,9 @@ static const int64_t shape_x[] = {D, B};
 #else
 static const int64_t shape_x[] = {B, D};
 #endif
+#ifdef EXTRA_PARAMS
+static const int64_t shape_1000[] = {1000}, shape_conv[] = {16, 8, 3, 3};
+#endif
 static const int64_t shape_label[] = {B}, shape_w1[] = {H, D}, shape_b1[] = {H},
                      shape_w2[] = {C, H}, shape_b2[] = {C},
                      shape_logits[] = {B, C};
@@ -240,9 +251,17 @@ static const nnc_tensor_desc toy_tensors[] = {
            -1),
     TENSOR("label", NNC_ROLE_INPUT, NNC_DTYPE_I32, 1, shape_label, B, 0, 0, 0,
            LABEL_RANGE, -1),
-#ifdef EXTRA_PARAM
-    TENSOR("a_extra", NNC_ROLE_PARAM, NNC_DTYPE_F32, 1, shape_b1, H,
-           NNC_INIT_NORMAL, 1.0, 0, 0, -1),
+#ifdef EXTRA_PARAMS
+    TENSOR("a_normal", NNC_ROLE_PARAM, NNC_DTYPE_F32, 1, shape_1000, 1000,
+           NNC_INIT_NORMAL, 0.5, 0, 0, -1),
+    TENSOR("a_ones", NNC_ROLE_PARAM, NNC_DTYPE_F32, 1, shape_b1, H,
+           NNC_INIT_ONES, 0, 0, 0, -1),
+    TENSOR("a_uniform", NNC_ROLE_PARAM, NNC_DTYPE_F32, 1, shape_1000, 1000,
+           NNC_INIT_UNIFORM, -2.0, 3.0, 0, -1),
+    TENSOR("a_xavier4d", NNC_ROLE_PARAM, NNC_DTYPE_F32, 4, shape_conv,
+           16 * 8 * 3 * 3, NNC_INIT_XAVIER, 0, 0, 0, -1),
+    TENSOR("a_kaiming4d", NNC_ROLE_PARAM, NNC_DTYPE_F32, 4, shape_conv,
+           16 * 8 * 3 * 3, NNC_INIT_KAIMING, 0, 0, 0, -1),
 #endif
     TENSOR("w1", NNC_ROLE_PARAM, NNC_DTYPE_F32, 2, shape_w1, H *D,
            NNC_INIT_XAVIER, 0, 0, 0, -1),

@@ -139,17 +139,55 @@ def cmd_verify_grad(out, params, inputs):
     print(f"OK grad {len(grads)} gradients match numpy")
 
 
+def fans(shape):
+    """PyTorch's fans: fan_in = shape[1] * receptive field, fan_out =
+    shape[0] * receptive field, receptive field = prod(shape[2:])."""
+    receptive = int(np.prod(shape[2:]))
+    return shape[1] * receptive, shape[0] * receptive
+
+
+def check_distribution(name, values, mean, std, low=None, high=None):
+    """Sample mean and std within 5 standard errors (std only when the
+    sample is large enough to say something); bounds exact."""
+    values = values.astype(np.float64).ravel()
+    n = len(values)
+    assert abs(values.mean() - mean) < 5 * std / np.sqrt(n), (name, values.mean())
+    if n >= 500:
+        assert abs(values.std() / std - 1) < 5 / np.sqrt(2 * n), (name, values.std(), std)
+    if low is not None:
+        assert values.min() >= low and values.max() < high, (name, values.min(), values.max())
+        span = high - low
+        assert values.min() < low + 0.1 * span and values.max() > high - 0.1 * span
+
+
+# name -> init of toy_model.c (the a_* params come with -DEXTRA_PARAMS)
+def expected_init(name, shape):
+    fan_in, fan_out = fans(shape) if len(shape) >= 2 else (None, None)
+    if name in ("w1", "a_xavier4d"):
+        bound = np.sqrt(6.0 / (fan_in + fan_out))
+        return ("uniform", -bound, bound)
+    if name in ("w2", "a_kaiming4d"):
+        return ("normal", np.sqrt(2.0 / fan_in))
+    return {"b1": ("const", 0.1), "b2": ("const", 0.0),
+            "a_ones": ("const", 1.0), "a_normal": ("normal", 0.5),
+            "a_uniform": ("uniform", -2.0, 3.0)}[name]
+
+
 def cmd_verify_init(params_path, seed):
-    """Default params follow their init (toy_model.c) and depend on the seed."""
-    p = read_safetensors(params_path)
-    xavier = np.sqrt(6.0 / (D + H))  # fan_in = D, fan_out = H for w1[H, D]
-    assert np.all(np.abs(p["w1"]) <= xavier), p["w1"]
-    assert np.abs(p["w1"]).max() > 0.5 * xavier
-    assert np.all(p["b1"] == np.float32(0.1)) and np.all(p["b2"] == 0)
-    # kaiming: N(0, sqrt(2 / fan_in)), fan_in = H for w2[C, H]; 24 draws.
-    std = p["w2"].std()
-    assert 0.5 * np.sqrt(2.0 / H) < std < 1.5 * np.sqrt(2.0 / H), std
-    print("OK init seed", seed)
+    """Default params follow their init and PyTorch's fans."""
+    checked = []
+    for name, values in read_safetensors(params_path).items():
+        kind, *args = expected_init(name, values.shape)
+        if kind == "const":
+            assert np.all(values == np.float32(args[0])), name
+        elif kind == "normal":
+            check_distribution(name, values, 0.0, args[0])
+        else:
+            low, high = args
+            check_distribution(name, values, (low + high) / 2,
+                               (high - low) / np.sqrt(12), low, high)
+        checked.append(name)
+    print("OK init seed", seed, " ".join(checked))
 
 
 def cmd_verify_inputs(directory):
