@@ -13,7 +13,7 @@ config.test_exec_root = os.path.join(config.nnc_obj_root, "test")
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
-llvm_config.with_environment("PATH", config.nnc_tools_dir, append_path=False)
+llvm_config.with_environment("PATH", config.nnc_tools_dir, append_path=True)
 
 config.substitutions.append(("%nnc-opt", os.path.join(config.nnc_tools_dir, "nnc-opt")))
 config.substitutions.append(("%nnc-dsl", os.path.join(config.nnc_tools_dir, "nnc-dsl")))
@@ -31,3 +31,6 @@ config.environment["OMP_NUM_THREADS"] = os.environ.get("OMP_NUM_THREADS", "2")
 for var in ["HOME", "TMPDIR"]:
     if var in os.environ:
         config.environment[var] = os.environ[var]
+# Runtime tests link hand-written models with the runtime library. First in
+# the list, so that "%nnc" does not replace its prefix.
+config.substitutions.insert(0, ("%nnc_runtime_lib", os.path.join(config.nnc_obj_root, "lib", "libnnc_runtime.a")))
