@@ -59,8 +59,10 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm,
                      "func.func(convert-linalg-to-loops),"
                      "canonicalize," +
                      threads +
-                     "lower-affine,expand-strided-metadata,"
-                     "convert-vector-to-scf,convert-scf-to-cf,"
+                     // Full unrolling: no stack buffers for N-d vectors.
+                     "convert-vector-to-scf{full-unroll=true},"
+                     "expand-strided-metadata,lower-affine,"
+                     "convert-scf-to-cf,"
                      "canonicalize,cse,"
                      "convert-vector-to-llvm{enable-x86vector},"
                      "convert-math-to-llvm,convert-math-to-libm,"

@@ -19,8 +19,9 @@ namespace {
 constexpr int64_t kAlignment = 64;
 
 int64_t byteSize(MemRefType type) {
-  return type.getNumElements() *
-         static_cast<int64_t>(type.getElementTypeBitWidth() / 8);
+  // Sub-byte elements (i1) occupy a byte each once lowered to LLVM.
+  int64_t eltBytes = (type.getElementTypeBitWidth() + 7) / 8;
+  return std::max<int64_t>(type.getNumElements() * eltBytes, 1);
 }
 
 /// Replaces every top-level static alloc of `fn` by a view into its
@@ -52,13 +53,13 @@ FailureOr<int64_t> assign(func::FuncOp fn, BlockArgument workspace) {
       alloc.erase();
       continue;
     }
+    MemRefType type = alloc.getType();
     Value at = b.create<arith::ConstantIndexOp>(alloc.getLoc(), offset);
-    Value view = b.create<memref::ViewOp>(alloc.getLoc(), alloc.getType(),
-                                          workspace, at, ValueRange{});
+    Value view = b.create<memref::ViewOp>(alloc.getLoc(), type, workspace, at,
+                                          ValueRange{});
     alloc.replaceAllUsesWith(view);
     alloc.erase();
-    offset += (byteSize(alloc.getType()) + kAlignment - 1) / kAlignment *
-              kAlignment;
+    offset += (byteSize(type) + kAlignment - 1) / kAlignment * kAlignment;
   }
   // Generated code owns no heap memory: a dealloc of a workspace view
   // would be wrong.

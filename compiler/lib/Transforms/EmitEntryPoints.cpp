@@ -41,6 +41,9 @@ struct EmitEntryPointsPass
       std::string name = impl.getSymName().str();
       unsigned numTensors = impl.getNumArguments() - 1;
       impl.setSymName("__nnc_impl_" + name);
+      // The nn.* attributes have served; LLVM IR has no place for them.
+      impl.setArgAttrsAttr(nullptr);
+      impl.setResAttrsAttr(nullptr);
       impl.setLinkage(LLVM::Linkage::Internal);
 
       b.setInsertionPointAfter(impl);
