@@ -30,6 +30,9 @@ namespace {
 constexpr size_t kMaxInlineDepth = 100;
 constexpr size_t kMaxInlinedCalls = 100000;
 constexpr size_t kMaxConstDepth = 100;
+/// Expression evaluation recurses about five times per nesting level; with
+/// defs inlined into each other, nesting adds up across calls.
+constexpr size_t kMaxEvalDepth = 4000;
 
 Span spanOf(const ast::Located &node) { return {node.begin, node.end}; }
 Span spanOf(const ast::Expr &expr) {
@@ -121,9 +124,23 @@ public:
   void run();
 
 protected:
+  /// "in call to 'f' here" for each inlined call around the error, the
+  /// innermost first; a long chain shows its innermost calls and the
+  /// outermost one.
   void addContext(std::vector<Note> &notes) override {
-    for (auto frame = callStack_.rbegin(); frame != callStack_.rend(); ++frame)
-      notes.push_back({frame->call, "in call to '" + frame->def + "' here"});
+    constexpr size_t kInnermostShown = 4;
+    size_t count = callStack_.size();
+    for (size_t k = 0; k < count; ++k) {
+      const CallFrame &frame = callStack_[count - 1 - k];
+      bool outermost = k == count - 1;
+      if (k >= kInnermostShown && !outermost)
+        continue;
+      std::string message = "in call to '" + frame.def + "' here";
+      if (outermost && count > kInnermostShown + 1)
+        message += " (" + std::to_string(count - kInnermostShown - 1) +
+                   " calls in between not shown)";
+      notes.push_back({frame.call, message});
+    }
   }
 
 private:
@@ -187,6 +204,7 @@ private:
   Scope *scope_ = nullptr;
   std::vector<CallFrame> callStack_;
   size_t inlinedCalls_ = 0;
+  size_t evalDepth_ = 0;
   std::vector<std::pair<const ast::Name *, Span>> gradWrt_;
   std::optional<Span> lossStmt_;
   std::map<std::string, Span> outputNames_;
@@ -578,9 +596,15 @@ template <typename T> const T &unbox(const ast::x3::forward_ast<T> &node) {
 }
 
 Value Checker::eval(const ast::Expr &expr) {
-  return boost::apply_visitor(
+  if (evalDepth_ >= kMaxEvalDepth)
+    error(spanOf(expr), "expression nested too deeply (counting the bodies "
+                        "of inlined defs)");
+  ++evalDepth_;
+  Value v = boost::apply_visitor(
       [this](const auto &node) -> Value { return evalNode(unbox(node)); },
       expr);
+  --evalDepth_;
+  return v;
 }
 
 Value Checker::single(Value value) {

@@ -16,8 +16,36 @@
 #include <new>
 #include <ostream>
 
+#include <pthread.h>
+
 namespace nnc::dsl {
 namespace {
+
+/// The parser and the checker recurse once per nesting level, which the
+/// preprocessor and the checker bound; a private stack of this size makes
+/// those bounds safe whatever the caller's stack (threads, sanitizers).
+constexpr size_t kFrontendStackBytes = size_t(64) << 20;
+
+/// Runs `work` on a thread with a kFrontendStackBytes stack, or inline if
+/// no thread can be created. `work` must not throw.
+template <typename Work> void runOnLargeStack(Work &work) {
+  auto entry = [](void *arg) -> void * {
+    (*static_cast<Work *>(arg))();
+    return nullptr;
+  };
+  pthread_attr_t attr;
+  if (pthread_attr_init(&attr) == 0) {
+    pthread_t thread;
+    bool started = pthread_attr_setstacksize(&attr, kFrontendStackBytes) == 0 &&
+                   pthread_create(&thread, &attr, entry, &work) == 0;
+    pthread_attr_destroy(&attr);
+    if (started) {
+      pthread_join(thread, nullptr);
+      return;
+    }
+  }
+  work();
+}
 
 bool runFrontend(const SourceFile &file, ast::File &tree, Program &program,
                  AstAnnotations *annotations, std::ostream &errs) {
@@ -47,36 +75,45 @@ bool runFrontend(const SourceFile &file, ast::File &tree, Program &program,
 
 bool compileSource(const std::string &fileName, const std::string &source,
                    Program &program, std::ostream &errs) {
-  try {
-    program = Program{};
-    program.file = fileName;
-    SourceFile file(fileName, source);
-    ast::File tree;
-    if (runFrontend(file, tree, program, nullptr, errs))
-      return true;
-    program.models.clear();
-  } catch (...) {
-    errs << fileName << ": error: out of memory\n";
-  }
-  return false;
+  bool ok = false;
+  auto work = [&]() noexcept {
+    try {
+      program = Program{};
+      program.file = fileName;
+      SourceFile file(fileName, source);
+      ast::File tree;
+      ok = runFrontend(file, tree, program, nullptr, errs);
+      if (!ok)
+        program.models.clear();
+    } catch (...) {
+      errs << fileName << ": error: out of memory\n";
+      ok = false;
+    }
+  };
+  runOnLargeStack(work);
+  return ok;
 }
 
 bool dumpAst(const std::string &fileName, const std::string &source,
              std::ostream &out, std::ostream &errs) {
-  try {
-    Program program;
-    program.file = fileName;
-    SourceFile file(fileName, source);
-    ast::File tree;
-    AstAnnotations annotations;
-    if (!runFrontend(file, tree, program, &annotations, errs))
-      return false;
-    printAst(out, file, tree, annotations);
-    return true;
-  } catch (...) {
-    errs << fileName << ": error: out of memory\n";
-  }
-  return false;
+  bool ok = false;
+  auto work = [&]() noexcept {
+    try {
+      Program program;
+      program.file = fileName;
+      SourceFile file(fileName, source);
+      ast::File tree;
+      AstAnnotations annotations;
+      ok = runFrontend(file, tree, program, &annotations, errs);
+      if (ok)
+        printAst(out, file, tree, annotations);
+    } catch (...) {
+      errs << fileName << ": error: out of memory\n";
+      ok = false;
+    }
+  };
+  runOnLargeStack(work);
+  return ok;
 }
 
 } // namespace nnc::dsl

@@ -52,6 +52,9 @@ std::vector<int> GraphBuilder::addNode(const std::string &op,
       if (it != intOrigins_.end())
         origins.insert(origins.end(), it->second.begin(), it->second.end());
     }
+    // Deduplicated: concat(a, a) repeated must not grow the list.
+    std::sort(origins.begin(), origins.end());
+    origins.erase(std::unique(origins.begin(), origins.end()), origins.end());
     if (!origins.empty())
       intOrigins_[node.results[0]] = std::move(origins);
   }

@@ -24,7 +24,7 @@ class GraphBuilder {
 public:
   /// An upper bound on the nodes of one model, so that exponential def
   /// inlining stops with an error instead of exhausting memory.
-  static constexpr size_t kMaxNodes = 1000000;
+  static constexpr size_t kMaxNodes = 500000;
 
   GraphBuilder(Model &model, const SourceFile &file, Reporter &reporter)
       : model_(model), file_(file), reporter_(reporter) {}

@@ -6,12 +6,30 @@
 
 namespace nnc::dsl {
 
+static constexpr uint32_t kSampleStride = 64;
+
 SourceFile::SourceFile(std::string name, std::string_view text)
     : name_(std::move(name)), text_(text) {
   lineStarts_.push_back(0);
-  for (uint32_t i = 0; i < text_.size(); ++i)
+  uint32_t continuations = 0;
+  for (uint32_t i = 0; i < text_.size(); ++i) {
+    if (i % kSampleStride == 0)
+      continuationSamples_.push_back(continuations);
     if (text_[i] == '\n')
       lineStarts_.push_back(i + 1);
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80)
+      ++continuations;
+  }
+  continuationSamples_.push_back(continuations);
+}
+
+uint32_t SourceFile::continuationsBefore(uint32_t offset) const {
+  uint32_t sample = offset / kSampleStride;
+  uint32_t count = continuationSamples_[sample];
+  for (uint32_t i = sample * kSampleStride; i < offset; ++i)
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80)
+      ++count;
+  return count;
 }
 
 Loc SourceFile::locate(uint32_t offset) const {
@@ -23,12 +41,9 @@ Loc SourceFile::locate(uint32_t offset) const {
   auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset);
   unsigned line = static_cast<unsigned>(it - lineStarts_.begin());
   uint32_t start = lineStarts_[line - 1];
-  unsigned col = 1;
-  for (uint32_t i = start; i < offset; ++i) {
-    // Count code points: skip UTF-8 continuation bytes.
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80)
-      ++col;
-  }
+  // Columns count code points: continuation bytes take no column.
+  unsigned col = 1 + (offset - start) -
+                 (continuationsBefore(offset) - continuationsBefore(start));
   return Loc{line, col};
 }
 

@@ -48,7 +48,12 @@ public:
 private:
   std::string name_;
   std::string_view text_;
+  /// Number of UTF-8 continuation bytes before offset `64 * i`, so that a
+  /// column in a very long line costs O(64), not O(line length).
+  uint32_t continuationsBefore(uint32_t offset) const;
+
   std::vector<uint32_t> lineStarts_;
+  std::vector<uint32_t> continuationSamples_;
 };
 
 } // namespace nnc::dsl

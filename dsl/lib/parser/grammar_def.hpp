@@ -64,6 +64,8 @@ struct call_class : annotate_span {};
 struct argument_class : annotate_span {};
 struct keyword_prefix_class {};
 struct argument_list_class {};
+struct const_init_class : annotate_span {};
+struct param_init_class {};
 struct dtype_class {};
 struct type_expr_class : annotate_span {};
 struct name_list_class {};
@@ -158,6 +160,15 @@ const auto float_lit_def =
                !letterOrDigit]][setText];
 const auto bool_lit_def = raw[kw("true") | kw("false")][setBool];
 
+/// `const` is reserved, but `const(v)` is also an initializer: its callee.
+const auto setConstName = [](auto &ctx) {
+  x3::_val(ctx).text = "const";
+  setRange(ctx, x3::_val(ctx), x3::_attr(ctx));
+};
+const x3::rule<class const_callee_class, ast::Name> const_callee = "'const'";
+const auto const_callee_def = raw[kw("const")][setConstName];
+BOOST_SPIRIT_DEFINE(const_callee)
+
 BOOST_SPIRIT_DEFINE(name, int_lit, float_lit, bool_lit)
 
 // --- Expressions -------------------------------------------------------------
@@ -204,6 +215,13 @@ const auto argument_list_def = argument > *(',' > argument);
 const auto argument_def = -keyword_prefix >> expr;
 const auto keyword_prefix_def = name >> '=';
 
+/// `param w : TYPE = INIT`: an expression, or `const(v)`.
+const x3::rule<const_init_class, ast::CallExpr> const_init = "an initializer";
+const x3::rule<param_init_class, ast::Expr> param_init = "an initializer";
+const auto const_init_def = const_callee >> lit('(') > -argument_list > ')';
+const auto param_init_def = const_init | expr;
+
+BOOST_SPIRIT_DEFINE(const_init, param_init)
 BOOST_SPIRIT_DEFINE(expr, expr_list, additive, add_op, multiplicative, mul_op,
                     matmul, matmul_op, unary, postfix, index_suffix, primary,
                     paren, list, call, argument, keyword_prefix,
@@ -232,7 +250,7 @@ const auto type_expr_def = dtype >> (lit('[') > -expr_list > ']');
 const auto name_list_def = name > *(',' > name);
 const auto input_stmt_def = kw("input") > name > ':' > type_expr;
 const auto param_stmt_def =
-    kw("param") > name > ':' > type_expr > -(lit('=') > expr);
+    kw("param") > name > ':' > type_expr > -(lit('=') > param_init);
 const auto output_stmt_def = kw("output") > name > -(lit('=') > expr);
 const auto loss_stmt_def = kw("loss") > name > '=' > expr;
 const auto wrt_def = kw("wrt");
