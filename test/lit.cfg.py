@@ -18,7 +18,9 @@ llvm_config.with_environment("PATH", config.nnc_tools_dir, append_path=True)
 config.substitutions.append(("%nnc-opt", os.path.join(config.nnc_tools_dir, "nnc-opt")))
 config.substitutions.append(("%nnc-dsl", os.path.join(config.nnc_tools_dir, "nnc-dsl")))
 config.substitutions.append(("%nnc", os.path.join(config.nnc_tools_dir, "nnc")))
-config.substitutions.append(("%python", config.python_executable))
+# Before lit's own %python (the interpreter running lit): the reference
+# tests need the Debian python3 with torch and numpy.
+config.substitutions.insert(0, ("%python", config.python_executable))
 config.substitutions.append(("%examples", os.path.join(config.nnc_src_root, "examples")))
 config.substitutions.append(("%testlib", os.path.join(config.nnc_src_root, "test", "lib")))
 config.substitutions.append(("%runtime_include", os.path.join(config.nnc_src_root, "runtime", "include")))

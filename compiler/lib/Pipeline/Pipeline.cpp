@@ -50,7 +50,7 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm,
       "func.func(nnc-tile-and-vectorize{{vector-width={0} parallel={1}}),",
       opts.vectorWidth, opts.parallel ? "true" : "false");
   std::string threads =
-      opts.parallel ? "scf-forall-to-parallel,convert-scf-to-openmp,"
+      opts.parallel ? "scf-forall-to-parallel,convert-scf-to-openmp,nnc-lower-alloca-scopes,"
                     : "scf-forall-to-for,";
   addTextual(pm, "nnc-lower-function-abi," + tile +
                      "canonicalize,cse,"

@@ -219,6 +219,17 @@ SmallVector<OpFoldResult> tileSizes(OpBuilder &b, ArrayRef<int64_t> sizes) {
   return r;
 }
 
+/// A thread tile size for a dim of `size`: the largest multiple of `unit`
+/// at most `limit` that divides `size` (or the whole dim). Thread tiles
+/// then all have the same static shape, and so do the register tiles
+/// peeled inside them: no masked vectors anywhere.
+int64_t staticTile(int64_t size, int64_t limit, int64_t unit) {
+  for (int64_t t = limit / unit * unit; t >= unit; t -= unit)
+    if (size % t == 0)
+      return t;
+  return size;
+}
+
 FailureOr<scf::SCFTilingResult> tile(RewriterBase &rewriter, Operation *op,
                                      ArrayRef<int64_t> sizes, bool forall) {
   scf::SCFTilingOptions options;
@@ -264,8 +275,8 @@ void Tiler::tileContraction(linalg::LinalgOp op, const MatmulDims &dims) {
     SmallVector<int64_t> sizes(ranges.size(), 0);
     for (unsigned d : dims.batch)
       sizes[d] = 1;
-    sizes[dims.m] = std::min(ranges[dims.m], kThreadRows);
-    sizes[dims.n] = std::min(ranges[dims.n], kThreadColsInVectors * nr);
+    sizes[dims.m] = staticTile(ranges[dims.m], kThreadRows, kRegisterRows);
+    sizes[dims.n] = staticTile(ranges[dims.n], kThreadColsInVectors * nr, nr);
     FailureOr<scf::SCFTilingResult> r = tile(rewriter, op, sizes, true);
     if (failed(r))
       return;
@@ -311,25 +322,24 @@ void Tiler::registerTile(Operation *op, const MatmulDims &dims) {
 }
 
 /// 3. Inside each marked tile, a loop over k; the body is vectorized into
-/// one outer product per k: static tiles exactly, partial ones with masks.
+/// one outer product per k.
 void vectorizeKernel(RewriterBase &rewriter, linalg::LinalgOp op) {
-  ArrayRef<int64_t> vsizes =
-      op->getAttrOfType<DenseI64ArrayAttr>(kKernelAttr).asArrayRef();
   SmallVector<int64_t> ksizes(op.getNumLoops(), 0);
   for (int64_t d : op->getAttrOfType<DenseI64ArrayAttr>(kKernelKDims)
                        .asArrayRef())
     ksizes[d] = 1;
-  SmallVector<int64_t> sizes(vsizes);
   op->removeAttr(kKernelAttr);
   op->removeAttr(kKernelKDims);
   FailureOr<scf::SCFTilingResult> kr = tile(rewriter, op, ksizes, false);
   if (failed(kr))
     return;
   auto body = cast<linalg::LinalgOp>(kr->tiledOps.back());
-  bool isStatic = llvm::none_of(body.getStaticLoopRanges(), ShapedType::isDynamic);
+  // Thread tiles divide their dims, so every tile is static; should one
+  // not be, it stays scalar rather than risk masked vectors.
+  if (llvm::any_of(body.getStaticLoopRanges(), ShapedType::isDynamic))
+    return;
   rewriter.setInsertionPoint(body);
-  (void)linalg::vectorize(rewriter, body,
-                          isStatic ? ArrayRef<int64_t>() : ArrayRef(sizes));
+  (void)linalg::vectorize(rewriter, body);
 }
 
 void Tiler::tileForThreads(linalg::LinalgOp op) {

@@ -106,6 +106,17 @@ def AssignWorkspace : Pass<"nnc-assign-workspace", "mlir::ModuleOp"> {
                            "::mlir::arith::ArithDialect"];
 }
 
+def LowerAllocaScopes : Pass<"nnc-lower-alloca-scopes"> {
+  let summary = "Inline memref.alloca_scope bodies between stacksave/restore";
+  let description = [{
+    convert-scf-to-openmp wraps each parallel loop body in an alloca scope,
+    whose region must stay a single block, but the loops inside are then
+    lowered to control flow. Scopes without allocas are simply inlined; the
+    others become llvm.intr.stacksave / stackrestore around the body.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 def EmitEntryPoints : Pass<"nnc-emit-entry-points", "mlir::ModuleOp"> {
   let summary = "Add the C entry points `int32_t M_f(const void *args, void *ws)`";
   let description = [{
