@@ -238,6 +238,60 @@ const llvm::StringMap<Emitter> &builtinTable() {
                       ->getResults());
       return success();
     };
+    t["rnn"] = [](ModelGen &g, const dsl::Node &n, Location l) {
+      auto op = g.b.create<RnnOp>(
+          l, TypeRange{g.resultType(n, 0), g.resultType(n, 1)},
+          g.operand(n, 0), g.operand(n, 1), g.operand(n, 2), g.operand(n, 3),
+          g.operand(n, 4), g.operand(n, 5));
+      g.define(n, op->getResults());
+      return success();
+    };
+    t["lstm"] = [](ModelGen &g, const dsl::Node &n, Location l) {
+      // y, hT, cT, then the saved gates and cells (no DSL name).
+      ArrayRef<int64_t> y = g.resultType(n, 0).getShape();
+      Type f32 = g.b.getF32Type();
+      auto op = g.b.create<LstmOp>(
+          l,
+          TypeRange{g.resultType(n, 0), g.resultType(n, 1), g.resultType(n, 2),
+                    RankedTensorType::get({y[0], y[1], 4 * y[2]}, f32),
+                    g.resultType(n, 0)},
+          g.operand(n, 0), g.operand(n, 1), g.operand(n, 2), g.operand(n, 3),
+          g.operand(n, 4), g.operand(n, 5), g.operand(n, 6));
+      g.define(n, op->getResults().take_front(3));
+      return success();
+    };
+    t["lstm_cell"] = [](ModelGen &g, const dsl::Node &n, Location l) {
+      // One step of lstm from primitive ops, so its gradient (seed 004's
+      // derivation) comes from their rules.
+      NNBuilder nb(g.b, l);
+      Value x = g.operand(n, 0), h = g.operand(n, 1), c = g.operand(n, 2);
+      Value wih = g.operand(n, 3), whh = g.operand(n, 4);
+      Value bih = g.operand(n, 5), bhh = g.operand(n, 6);
+      int64_t batch = NNBuilder::shape(h)[0], hidden = NNBuilder::shape(h)[1];
+      auto linear = [&](Value in, Value w, Value bias) -> Value {
+        ArrayRef<int64_t> s = NNBuilder::shape(in);
+        auto type = nb.f32Type({s[0], NNBuilder::shape(w)[0]});
+        return g.b.create<LinearOp>(l, type, in, w, bias);
+      };
+      Value gates = nb.add(linear(x, wih, bih), linear(h, whh, bhh));
+      auto gate = [&](int k) {
+        return nb.slice(gates, {0, k * hidden}, {batch, hidden}, {1, 1});
+      };
+      Value i = g.b.create<SigmoidOp>(l, gate(0));
+      Value f = g.b.create<SigmoidOp>(l, gate(1));
+      Value gg = g.b.create<TanhOp>(l, gate(2));
+      Value o = g.b.create<SigmoidOp>(l, gate(3));
+      Value cNew = nb.add(nb.mul(f, c), nb.mul(i, gg));
+      Value hNew = nb.mul(o, g.b.create<TanhOp>(l, cNew));
+      g.define(n, {hNew, cNew});
+      return success();
+    };
+    t["embedding"] = [](ModelGen &g, const dsl::Node &n, Location l) {
+      g.define(n, g.b.create<EmbeddingOp>(l, g.resultType(n), g.operand(n, 0),
+                                          g.operand(n, 1))
+                      ->getResults());
+      return success();
+    };
     return t;
   }();
   return table;

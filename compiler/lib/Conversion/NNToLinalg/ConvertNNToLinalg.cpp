@@ -32,6 +32,8 @@ struct ConvertNNToLinalgPass
     nnc::lowering::populateConvPatterns(patterns);
     nnc::lowering::populatePoolingPatterns(patterns);
     nnc::lowering::populateLossPatterns(patterns);
+    nnc::lowering::populateSequencePatterns(patterns);
+    nnc::lowering::populateEmbeddingPatterns(patterns);
     GreedyRewriteConfig config;
     config.maxIterations = GreedyRewriteConfig::kNoLimit;
     if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns),

@@ -46,34 +46,6 @@ std::pair<Value, Value> rowLogSumExpParts(OpBuilder &b, Location loc,
   return {m, s};
 }
 
-/// The label as an index clamped into [0, K).
-Value clampedLabel(OpBuilder &b, Location l, Value label, int64_t k) {
-  Value idx = b.create<arith::IndexCastOp>(l, b.getIndexType(), label);
-  idx = b.create<arith::MaxSIOp>(l, idx, b.create<arith::ConstantIndexOp>(l, 0));
-  return b.create<arith::MinSIOp>(l, idx,
-                                  b.create<arith::ConstantIndexOp>(l, k - 1));
-}
-
-/// Emits nn.runtime_check(any label outside [0, k)).
-void checkLabels(OpBuilder &b, Location loc, Value labels, int64_t k) {
-  Value anyBad = buildReduction(
-      b, loc,
-      buildElementwise(b, loc, shapeOf(labels), b.getI1Type(), labels,
-                       [&](OpBuilder &nb, Location l, ValueRange a) {
-                         Value lo = nb.create<arith::CmpIOp>(
-                             l, arith::CmpIPredicate::slt, a[0],
-                             nb.create<arith::ConstantIntOp>(l, 0, 32));
-                         Value hi = nb.create<arith::CmpIOp>(
-                             l, arith::CmpIPredicate::sge, a[0],
-                             nb.create<arith::ConstantIntOp>(l, k, 32));
-                         return nb.create<arith::OrIOp>(l, lo, hi).getResult();
-                       }),
-      {0}, 0.0, [](OpBuilder &nb, Location l, ValueRange a) {
-        return nb.create<arith::OrIOp>(l, a[0], a[1]).getResult();
-      });
-  b.create<RuntimeCheckOp>(loc, anyBad, b.getI32IntegerAttr(1));
-}
-
 struct CrossEntropyLowering : OpRewritePattern<CrossEntropyOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(CrossEntropyOp op,
@@ -82,7 +54,7 @@ struct CrossEntropyLowering : OpRewritePattern<CrossEntropyOp> {
     Value logits = op.getLogits(), labels = op.getLabels();
     ArrayRef<int64_t> shape = shapeOf(logits);
     int64_t n = shape[0], k = shape[1];
-    checkLabels(rewriter, loc, labels, k);
+    emitIndexRangeCheck(rewriter, loc, labels, k);
     auto [m, s] = rowLogSumExpParts(rewriter, loc, logits);
     // per[n] = m + log(s) - logits[n, label[n]]
     Value per = buildElementwise(
@@ -90,7 +62,7 @@ struct CrossEntropyLowering : OpRewritePattern<CrossEntropyOp> {
         [&](OpBuilder &b, Location l, ValueRange a) {
           Value row = b.create<linalg::IndexOp>(l, 0);
           Value picked = b.create<tensor::ExtractOp>(
-              l, logits, ValueRange{row, clampedLabel(b, l, a[2], k)});
+              l, logits, ValueRange{row, clampedIndex(b, l, a[2], k)});
           Value lse = b.create<arith::AddFOp>(l, a[0],
                                               b.create<math::LogOp>(l, a[1]));
           return b.create<arith::SubFOp>(l, lse, picked).getResult();

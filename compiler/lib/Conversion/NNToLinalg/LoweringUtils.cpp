@@ -4,6 +4,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
+#include "nnc/Dialect/NN/NNOps.h"
 
 using namespace mlir;
 
@@ -192,6 +193,58 @@ Value padTensor(OpBuilder &b, Location loc, Value v, ArrayRef<int64_t> low,
   return b.create<tensor::InsertSliceOp>(loc, v, dest, ArrayRef<Value>{},
                                          ArrayRef<Value>{}, ArrayRef<Value>{},
                                          padLow, in, strides);
+}
+
+Value matmulInto(OpBuilder &b, Location loc, Value a, Value bm, Value init,
+                 bool transposeA) {
+  if (transposeA)
+    return b
+        .create<linalg::MatmulTransposeAOp>(loc, init.getType(),
+                                            ValueRange{a, bm}, init)
+        .getResult(0);
+  return b.create<linalg::MatmulOp>(loc, init.getType(), ValueRange{a, bm},
+                                    init)
+      .getResult(0);
+}
+
+Value transpose2d(OpBuilder &b, Location loc, Value m) {
+  ArrayRef<int64_t> s = shapeOf(m);
+  Value init =
+      emptyTensor(b, loc, {s[1], s[0]}, getElementTypeOrSelf(m.getType()));
+  return b.create<linalg::TransposeOp>(loc, m, init, ArrayRef<int64_t>{1, 0})
+      ->getResult(0);
+}
+
+void emitIndexRangeCheck(OpBuilder &b, Location loc, Value indices,
+                         int64_t limit) {
+  Value bad = buildElementwise(
+      b, loc, shapeOf(indices), b.getI1Type(), indices,
+      [&](OpBuilder &nb, Location l, ValueRange a) {
+        Value lo = nb.create<arith::CmpIOp>(
+            l, arith::CmpIPredicate::slt, a[0],
+            nb.create<arith::ConstantIntOp>(l, 0, 32));
+        Value hi = nb.create<arith::CmpIOp>(
+            l, arith::CmpIPredicate::sge, a[0],
+            nb.create<arith::ConstantIntOp>(l, limit, 32));
+        return nb.create<arith::OrIOp>(l, lo, hi).getResult();
+      });
+  SmallVector<int64_t> all;
+  for (int64_t i = 0, e = shapeOf(indices).size(); i < e; ++i)
+    all.push_back(i);
+  Value anyBad = buildReduction(b, loc, bad, all, 0.0,
+                                [](OpBuilder &nb, Location l, ValueRange a) {
+                                  return nb.create<arith::OrIOp>(l, a[0], a[1])
+                                      .getResult();
+                                });
+  b.create<nn::RuntimeCheckOp>(loc, anyBad,
+                               b.getI32IntegerAttr(1 /*index out of range*/));
+}
+
+Value clampedIndex(OpBuilder &b, Location l, Value index, int64_t limit) {
+  Value idx = b.create<arith::IndexCastOp>(l, b.getIndexType(), index);
+  idx = b.create<arith::MaxSIOp>(l, idx, b.create<arith::ConstantIndexOp>(l, 0));
+  return b.create<arith::MinSIOp>(
+      l, idx, b.create<arith::ConstantIndexOp>(l, limit - 1));
 }
 
 } // namespace nnc::lowering

@@ -21,6 +21,8 @@ void populateReductionPatterns(mlir::RewritePatternSet &patterns);
 void populateConvPatterns(mlir::RewritePatternSet &patterns);
 void populatePoolingPatterns(mlir::RewritePatternSet &patterns);
 void populateLossPatterns(mlir::RewritePatternSet &patterns);
+void populateSequencePatterns(mlir::RewritePatternSet &patterns);
+void populateEmbeddingPatterns(mlir::RewritePatternSet &patterns);
 
 using BodyBuilder = std::function<mlir::Value(
     mlir::OpBuilder &, mlir::Location, mlir::ValueRange)>;
@@ -75,6 +77,25 @@ mlir::Value reshapeTensor(mlir::OpBuilder &b, mlir::Location loc,
 mlir::Value padTensor(mlir::OpBuilder &b, mlir::Location loc, mlir::Value v,
                       llvm::ArrayRef<int64_t> low, llvm::ArrayRef<int64_t> high,
                       llvm::ArrayRef<int64_t> interior, double value);
+
+/// C (+)= op(A) B for 2-D tensors, accumulating into `init` (linalg.matmul
+/// or linalg.matmul_transpose_a).
+mlir::Value matmulInto(mlir::OpBuilder &b, mlir::Location loc, mlir::Value a,
+                       mlir::Value bm, mlir::Value init,
+                       bool transposeA = false);
+
+/// A 2-D transpose (linalg.transpose into a new tensor).
+mlir::Value transpose2d(mlir::OpBuilder &b, mlir::Location loc, mlir::Value m);
+
+/// Emits nn.runtime_check(any index outside [0, limit)) for an i32 tensor
+/// of indices (class labels, token ids).
+void emitIndexRangeCheck(mlir::OpBuilder &b, mlir::Location loc,
+                         mlir::Value indices, int64_t limit);
+
+/// An i32 index as an `index` clamped into [0, limit): the read it feeds
+/// stays in bounds even when the run-time check fails.
+mlir::Value clampedIndex(mlir::OpBuilder &b, mlir::Location loc,
+                         mlir::Value index, int64_t limit);
 
 } // namespace nnc::lowering
 

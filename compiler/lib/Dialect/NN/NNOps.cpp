@@ -464,5 +464,140 @@ double CrossEntropyBackwardOp::getFlopCount() {
   return 5.0 * numel(getLogits());
 }
 
+//===----------------------------------------------------------------------===//
+// Sequence models
+//===----------------------------------------------------------------------===//
+
+/// Checks the shared shapes of rnn/lstm: x[T,B,I], w_ih[G*H,I],
+/// w_hh[G*H,H], biases [G*H], states [B,H]; returns T, B, I, H.
+static LogicalResult verifyRecurrent(Operation *op, Value x, Value wih,
+                                     Value whh, ArrayRef<Value> biases,
+                                     ArrayRef<Value> states, int64_t gates,
+                                     int64_t &t, int64_t &b, int64_t &i,
+                                     int64_t &h) {
+  ArrayRef<int64_t> sx = shapeOf(x), si = shapeOf(wih), sh = shapeOf(whh);
+  if (sx.size() != 3 || si.size() != 2 || sh.size() != 2)
+    return op->emitOpError("expects x[T,B,I] and 2-D weights");
+  t = sx[0];
+  b = sx[1];
+  i = sx[2];
+  h = sh[1];
+  if (si != ArrayRef<int64_t>{gates * h, i})
+    return op->emitOpError() << "w_ih has shape " << str(si) << ", expected "
+                             << str({gates * h, i});
+  if (sh != ArrayRef<int64_t>{gates * h, h})
+    return op->emitOpError() << "w_hh has shape " << str(sh) << ", expected "
+                             << str({gates * h, h});
+  for (Value bias : biases)
+    if (failed(expectShape(op, bias, {gates * h}, "bias")))
+      return failure();
+  for (Value s : states)
+    if (failed(expectShape(op, s, {b, h}, "state")))
+      return failure();
+  return success();
+}
+
+LogicalResult RnnOp::verify() {
+  int64_t t, b, i, h;
+  if (failed(verifyRecurrent(*this, getInput(), getWIh(), getWHh(),
+                             {getBIh(), getBHh()}, {getH0()}, 1, t, b, i, h)))
+    return failure();
+  if (failed(expectShape(*this, getY(), {t, b, h}, "y")))
+    return failure();
+  return expectShape(*this, getHLast(), {b, h}, "hT");
+}
+
+double RnnOp::getFlopCount() {
+  ArrayRef<int64_t> x = shapeOf(getInput());
+  double h = shapeOf(getWHh())[1];
+  return 2.0 * x[0] * x[1] * h * (x[2] + h) + 3.0 * numel(getY());
+}
+
+LogicalResult RnnBackwardOp::verify() {
+  int64_t t, b, i, h;
+  if (failed(verifyRecurrent(*this, getInput(), getWIh(), getWHh(), {},
+                             {getH0(), getDhLast()}, 1, t, b, i, h)))
+    return failure();
+  if (failed(expectShape(*this, getY(), {t, b, h}, "y")) ||
+      failed(expectShape(*this, getDy(), {t, b, h}, "dy")) ||
+      failed(expectShape(*this, getDx(), {t, b, i}, "dx")) ||
+      failed(expectShape(*this, getDwIh(), {h, i}, "dw_ih")) ||
+      failed(expectShape(*this, getDwHh(), {h, h}, "dw_hh")) ||
+      failed(expectShape(*this, getDb(), {h}, "db")))
+    return failure();
+  return expectShape(*this, getDh0(), {b, h}, "dh0");
+}
+
+double RnnBackwardOp::getFlopCount() {
+  ArrayRef<int64_t> x = shapeOf(getInput());
+  double h = shapeOf(getWHh())[1];
+  return 4.0 * x[0] * x[1] * h * (x[2] + h) + 2.0 * x[0] * x[1] * h * h;
+}
+
+LogicalResult LstmOp::verify() {
+  int64_t t, b, i, h;
+  if (failed(verifyRecurrent(*this, getInput(), getWIh(), getWHh(),
+                             {getBIh(), getBHh()}, {getH0(), getC0()}, 4, t,
+                             b, i, h)))
+    return failure();
+  if (failed(expectShape(*this, getY(), {t, b, h}, "y")) ||
+      failed(expectShape(*this, getHLast(), {b, h}, "hT")) ||
+      failed(expectShape(*this, getCLast(), {b, h}, "cT")) ||
+      failed(expectShape(*this, getGates(), {t, b, 4 * h}, "gates")))
+    return failure();
+  return expectShape(*this, getCells(), {t, b, h}, "cells");
+}
+
+double LstmOp::getFlopCount() {
+  ArrayRef<int64_t> x = shapeOf(getInput());
+  double h = shapeOf(getWHh())[1];
+  return 2.0 * x[0] * x[1] * 4 * h * (x[2] + h) + 10.0 * numel(getY());
+}
+
+LogicalResult LstmBackwardOp::verify() {
+  int64_t t, b, i, h;
+  if (failed(verifyRecurrent(*this, getInput(), getWIh(), getWHh(), {},
+                             {getH0(), getC0(), getDhLast(), getDcLast()}, 4,
+                             t, b, i, h)))
+    return failure();
+  if (failed(expectShape(*this, getY(), {t, b, h}, "y")) ||
+      failed(expectShape(*this, getGates(), {t, b, 4 * h}, "gates")) ||
+      failed(expectShape(*this, getCells(), {t, b, h}, "cells")) ||
+      failed(expectShape(*this, getDy(), {t, b, h}, "dy")) ||
+      failed(expectShape(*this, getDx(), {t, b, i}, "dx")) ||
+      failed(expectShape(*this, getDwIh(), {4 * h, i}, "dw_ih")) ||
+      failed(expectShape(*this, getDwHh(), {4 * h, h}, "dw_hh")) ||
+      failed(expectShape(*this, getDb(), {4 * h}, "db")) ||
+      failed(expectShape(*this, getDh0(), {b, h}, "dh0")))
+    return failure();
+  return expectShape(*this, getDc0(), {b, h}, "dc0");
+}
+
+double LstmBackwardOp::getFlopCount() {
+  ArrayRef<int64_t> x = shapeOf(getInput());
+  double h = shapeOf(getWHh())[1];
+  return 4.0 * x[0] * x[1] * 4 * h * (x[2] + h) +
+         2.0 * x[0] * x[1] * 4 * h * h;
+}
+
+LogicalResult EmbeddingOp::verify() {
+  ArrayRef<int64_t> ids = shapeOf(getIds()), table = shapeOf(getTable());
+  if (table.size() != 2)
+    return emitOpError("expects a 2-D table [V, E]");
+  SmallVector<int64_t> out(ids);
+  out.push_back(table[1]);
+  return expectShape(*this, getResult(), out, "result");
+}
+
+LogicalResult EmbeddingBackwardOp::verify() {
+  ArrayRef<int64_t> ids = shapeOf(getIds()), g = shapeOf(getGrad()),
+                    r = shapeOf(getResult());
+  if (r.size() != 2)
+    return emitOpError("expects a 2-D result [V, E]");
+  SmallVector<int64_t> expected(ids);
+  expected.push_back(r[1]);
+  return expectShape(*this, getGrad(), expected, "gradient");
+}
+
 #define GET_OP_CLASSES
 #include "nnc/Dialect/NN/NNOps.cpp.inc"

@@ -333,6 +333,103 @@ def NN_CrossEntropyBackwardOp : NN_Op<"cross_entropy_backward", [], 1> {
 }
 
 //===----------------------------------------------------------------------===//
+// Sequence models (PyTorch layouts; LSTM gate rows ordered i, f, g, o)
+//===----------------------------------------------------------------------===//
+
+def NN_RnnOp : NN_DiffOp<"rnn", [], 1> {
+  let summary = "Elman RNN: h_t = tanh(x_t w_ih^T + b_ih + h_{t-1} w_hh^T + b_hh)";
+  let description = [{
+    `x[T,B,I]`, `w_ih[H,I]`, `w_hh[H,H]`, `b_ih[H]`, `b_hh[H]`, `h0[B,H]` ->
+    `y[T,B,H]` (every h_t) and `hT[B,H]`. `y` is also what the backward pass
+    needs (tanh' = 1 - h^2), so nothing else is saved.
+  }];
+  let arguments = (ins NN_F32Tensor:$input, NN_F32Tensor:$w_ih,
+                   NN_F32Tensor:$w_hh, NN_F32Tensor:$b_ih,
+                   NN_F32Tensor:$b_hh, NN_F32Tensor:$h0);
+  let results = (outs NN_F32Tensor:$y, NN_F32Tensor:$h_last);
+  let assemblyFormat =
+      "$input `,` $w_ih `,` $w_hh `,` $b_ih `,` $b_hh `,` $h0 attr-dict `:` functional-type(operands, results)";
+}
+
+def NN_RnnBackwardOp : NN_Op<"rnn_backward", [], 1> {
+  let summary = "backward through time of nn.rnn";
+  let description = [{
+    Given the forward's operands, its `y`, and the adjoints `dy[T,B,H]` and
+    `dhT[B,H]`: `dx`, `dw_ih`, `dw_hh`, `db` (the adjoint of both biases)
+    and `dh0`. One loop over time, backwards; the weight gradients of all
+    steps are then single large matmuls.
+  }];
+  let arguments = (ins NN_F32Tensor:$input, NN_F32Tensor:$w_ih,
+                   NN_F32Tensor:$w_hh, NN_F32Tensor:$h0, NN_F32Tensor:$y,
+                   NN_F32Tensor:$dy, NN_F32Tensor:$dh_last);
+  let results = (outs NN_F32Tensor:$dx, NN_F32Tensor:$dw_ih,
+                      NN_F32Tensor:$dw_hh, NN_F32Tensor:$db,
+                      NN_F32Tensor:$dh0);
+  let assemblyFormat =
+      "$input `,` $w_ih `,` $w_hh `,` $h0 `,` $y `,` $dy `,` $dh_last attr-dict `:` functional-type(operands, results)";
+}
+
+def NN_LstmOp : NN_DiffOp<"lstm", [], 1> {
+  let summary = "LSTM over a sequence (gate order i, f, g, o)";
+  let description = [{
+    `x[T,B,I]`, `w_ih[4H,I]`, `w_hh[4H,H]`, `b_ih[4H]`, `b_hh[4H]`,
+    `h0[B,H]`, `c0[B,H]` -> `y[T,B,H]`, `hT[B,H]`, `cT[B,H]`, and, saved for
+    the backward pass, `gates[T,B,4H]` (after their nonlinearities) and
+    `cells[T,B,H]` (every c_t). c_t = f*c_{t-1} + i*g, h_t = o*tanh(c_t).
+  }];
+  let arguments = (ins NN_F32Tensor:$input, NN_F32Tensor:$w_ih,
+                   NN_F32Tensor:$w_hh, NN_F32Tensor:$b_ih,
+                   NN_F32Tensor:$b_hh, NN_F32Tensor:$h0, NN_F32Tensor:$c0);
+  let results = (outs NN_F32Tensor:$y, NN_F32Tensor:$h_last,
+                      NN_F32Tensor:$c_last, NN_F32Tensor:$gates,
+                      NN_F32Tensor:$cells);
+  let assemblyFormat =
+      "$input `,` $w_ih `,` $w_hh `,` $b_ih `,` $b_hh `,` $h0 `,` $c0 attr-dict `:` functional-type(operands, results)";
+}
+
+def NN_LstmBackwardOp : NN_Op<"lstm_backward", [], 1> {
+  let summary = "backward through time of nn.lstm";
+  let description = [{
+    Seed 004's single-step derivation applied for t = T-1 ... 0, with the
+    cell-state path dE/dc_{t-1} = dE/dc_t * f (seed 003's constant error
+    carousel) carried between steps. Inputs: the forward's operands, its
+    saved `y`, `gates`, `cells`, and the adjoints `dy`, `dhT`, `dcT`.
+    Results: `dx`, `dw_ih`, `dw_hh`, `db` (both biases), `dh0`, `dc0`.
+  }];
+  let arguments = (ins NN_F32Tensor:$input, NN_F32Tensor:$w_ih,
+                   NN_F32Tensor:$w_hh, NN_F32Tensor:$h0, NN_F32Tensor:$c0,
+                   NN_F32Tensor:$y, NN_F32Tensor:$gates, NN_F32Tensor:$cells,
+                   NN_F32Tensor:$dy, NN_F32Tensor:$dh_last,
+                   NN_F32Tensor:$dc_last);
+  let results = (outs NN_F32Tensor:$dx, NN_F32Tensor:$dw_ih,
+                      NN_F32Tensor:$dw_hh, NN_F32Tensor:$db,
+                      NN_F32Tensor:$dh0, NN_F32Tensor:$dc0);
+  let assemblyFormat =
+      "$input `,` $w_ih `,` $w_hh `,` $h0 `,` $c0 `,` $y `,` $gates `,` $cells `,` $dy `,` $dh_last `,` $dc_last attr-dict `:` functional-type(operands, results)";
+}
+
+def NN_EmbeddingOp : NN_DiffOp<"embedding"> {
+  let summary = "row lookup: out[..., :] = table[ids[...], :]";
+  let description = [{
+    `ids i32[...]`, `table[V,E]` -> `[..., E]`. An id outside [0, V) makes
+    the generated function return NNC_STATUS_INDEX_OUT_OF_RANGE (the read
+    itself is clamped, never out of bounds).
+  }];
+  let arguments = (ins NN_I32Tensor:$ids, NN_F32Tensor:$table);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat =
+      "$ids `,` $table attr-dict `:` functional-type(operands, results)";
+}
+
+def NN_EmbeddingBackwardOp : NN_Op<"embedding_backward"> {
+  let summary = "scatter-add of row adjoints into a [V,E] table gradient";
+  let arguments = (ins NN_I32Tensor:$ids, NN_F32Tensor:$grad);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat =
+      "$ids `,` $grad attr-dict `:` functional-type(operands, results)";
+}
+
+//===----------------------------------------------------------------------===//
 // Run-time checks
 //===----------------------------------------------------------------------===//
 
