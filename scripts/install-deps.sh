@@ -11,6 +11,8 @@ packages=(
   # tests and examples: PyTorch/NumPy references, the digits data set,
   # plots
   python3 python3-numpy python3-torch python3-sklearn python3-matplotlib
+  # PyTorch through OpenBLAS, not the slow reference BLAS (benchmarks)
+  libopenblas0-openmp
 )
 
 missing=()

@@ -4,6 +4,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 
@@ -44,9 +45,10 @@ FailureOr<int64_t> assign(func::FuncOp fn, BlockArgument workspace) {
   int64_t offset = 0;
   for (memref::AllocOp alloc : allocs) {
     b.setInsertionPoint(alloc);
-    if (alloc->getParentOp() != fn) {
-      // Scratch inside a loop (possibly a parallel one): per-iteration
-      // stack memory, released at the end of the enclosing scope.
+    if (alloc->getParentOfType<scf::ForallOp>() ||
+        alloc->getParentOfType<scf::ParallelOp>()) {
+      // Scratch of a parallel loop body: per-thread stack memory, released
+      // at the end of each iteration (convert-scf-to-openmp scopes it).
       auto alloca = b.create<memref::AllocaOp>(alloc.getLoc(), alloc.getType(),
                                                alloc.getAlignmentAttr());
       alloc.replaceAllUsesWith(alloca.getResult());
@@ -54,7 +56,12 @@ FailureOr<int64_t> assign(func::FuncOp fn, BlockArgument workspace) {
       continue;
     }
     MemRefType type = alloc.getType();
+    // Function level, or iteration-local scratch of a sequential loop (no
+    // buffer escapes an iteration: see nnc-bufferize): a fixed place in the
+    // workspace, reused by every iteration.
+    b.setInsertionPointToStart(&fn.getBody().front());
     Value at = b.create<arith::ConstantIndexOp>(alloc.getLoc(), offset);
+    b.setInsertionPoint(alloc);
     Value view = b.create<memref::ViewOp>(alloc.getLoc(), type, workspace, at,
                                           ValueRange{});
     alloc.replaceAllUsesWith(view);

@@ -20,7 +20,9 @@ struct BufferizePass : nnc::impl::BufferizeBase<BufferizePass> {
   void runOnOperation() override {
     bufferization::OneShotBufferizationOptions options;
     options.bufferizeFunctionBoundaries = false;
-    options.allowReturnAllocsFromLoops = true;
+    // Loops update their iteration buffers in place (copying if needed), so
+    // every buffer allocated in a loop body is local to one iteration.
+    options.allowReturnAllocsFromLoops = false;
     options.memCpyFn = [](OpBuilder &b, Location loc, Value from, Value to) {
       b.create<linalg::CopyOp>(loc, from, to);
       return success();

@@ -100,6 +100,14 @@ SmallVector<Value> fusedStep(OpBuilder &b, Location loc, int64_t rows,
   return generic.getResults();
 }
 
+/// The next value of a loop state, copied into the state's own buffer:
+/// bufferization needs every iteration to update its states in place (so
+/// no buffer outlives an iteration), and a copy of B x H floats per step is
+/// noise next to the step's matmul.
+Value intoState(OpBuilder &b, Location loc, Value next, Value state) {
+  return b.create<linalg::CopyOp>(loc, next, state).getResult(0);
+}
+
 /// The shapes of a recurrence: T, B, I, H and G (the gate rows, H or 4H).
 struct Dims {
   int64_t t, b, i, h, g;
@@ -212,7 +220,8 @@ struct RnnLowering : OpRewritePattern<RnnOp> {
               [](OpBuilder &nb, Location nl, ValueRange a) {
                 return nb.create<math::TanhOp>(nl, a[0]).getResult();
               });
-          return SmallVector<Value>{h, withStep(b, l, args[1], h, t)};
+          return SmallVector<Value>{intoState(b, l, h, args[0]),
+                                    withStep(b, l, args[1], h, t)};
         });
     rewriter.replaceOp(op, {loop.getResult(1), loop.getResult(0)});
     return success();
@@ -244,7 +253,8 @@ struct RnnBackwardLowering : OpRewritePattern<RnnBackwardOp> {
           Value dhPrev =
               matmulInto(b, l, da, op.getWHh(),
                          filledTensor(b, l, {d.b, d.h}, f32(b), 0.0));
-          return SmallVector<Value>{dhPrev, withStep(b, l, args[1], da, t)};
+          return SmallVector<Value>{intoState(b, l, dhPrev, args[0]),
+                                    withStep(b, l, args[1], da, t)};
         });
     SmallVector<Value> grads =
         weightGradients(rewriter, loc, loop.getResult(1), op.getInput(),
@@ -299,7 +309,9 @@ struct LstmLowering : OpRewritePattern<LstmOp> {
           Value gatesT = emptyTensor(b, l, {d.b, d.g}, f32(b));
           for (int k = 0; k < 4; ++k)
             gatesT = withColumns(b, l, gatesT, r[2 + k], k * d.h);
-          return SmallVector<Value>{r[1], r[0], withStep(b, l, args[2], r[1], t),
+          return SmallVector<Value>{intoState(b, l, r[1], args[0]),
+                                    intoState(b, l, r[0], args[1]),
+                                    withStep(b, l, args[2], r[1], t),
                                     withStep(b, l, args[3], gatesT, t),
                                     withStep(b, l, args[4], r[0], t)};
         });
@@ -375,7 +387,8 @@ struct LstmBackwardLowering : OpRewritePattern<LstmBackwardOp> {
             dA = withColumns(b, l, dA, r[k], k * d.h);
           Value dhPrev = matmulInto(b, l, dA, op.getWHh(),
                                     filledTensor(b, l, {d.b, d.h}, f32(b), 0.0));
-          return SmallVector<Value>{dhPrev, r[4],
+          return SmallVector<Value>{intoState(b, l, dhPrev, args[0]),
+                                    intoState(b, l, r[4], args[1]),
                                     withStep(b, l, args[2], dA, t)};
         });
     SmallVector<Value> grads =
