@@ -909,10 +909,13 @@ Value Checker::callBuiltin(const OpInfo &op, const ast::CallExpr &call,
     const std::string &key = arg.keyword->text;
     auto it = std::find(names.begin(), names.end(), key);
     if (it == names.end())
+    {
+      std::optional<std::string> suggestion = nearestName(key, names);
       error(spanOf(*arg.keyword),
             "unknown keyword argument '" + key + "' for " + op.name +
-                didYouMean(nearestName(key, names)) + " (" + signatureOf(op) +
-                ")");
+                (suggestion ? didYouMean(suggestion)
+                            : "; it takes " + signatureOf(op)));
+    }
     size_t index = 0;
     while (params[index].name != key)
       ++index;

@@ -47,6 +47,9 @@ public:
   /// is long.
   std::string quote(size_t i) const;
 
+  /// The argument as evaluated (a tensor or a compile-time value).
+  const Value &argValue(size_t i) const { return args_[i].value; }
+
   /// Tensor arguments (numbers become f32[] scalar nodes).
   int tensor(size_t i);
   const TensorType &type(size_t i);

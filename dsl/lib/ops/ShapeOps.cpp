@@ -78,7 +78,8 @@ void inferReshape(OpCall &call) {
   }
   if (inferred >= 0) {
     if (count % known != 0)
-      call.fail(1, "cannot reshape " + call.describe(0) + " (" +
+      call.fail(1, "cannot reshape " + call.quote(0) + " (" +
+                       formatType(call.type(0)) + ", " +
                        std::to_string(count) + " elements) to " +
                        formatShape(shape) + ": " + std::to_string(count) +
                        " is not a multiple of " + std::to_string(known));
@@ -86,10 +87,10 @@ void inferReshape(OpCall &call) {
     known = count;
   }
   if (known != count)
-    call.fail(1, "cannot reshape " + call.describe(0) + " (" +
-                     std::to_string(count) + " elements) to " +
-                     formatShape(shape) + " (" + std::to_string(known) +
-                     " elements)");
+    call.fail(1, "cannot reshape " + call.quote(0) + " (" +
+                     formatType(call.type(0)) + ", " + std::to_string(count) +
+                     " elements) to " + formatShape(shape) + " (" +
+                     std::to_string(known) + " elements)");
   emitReshape(call, shape);
 }
 
@@ -104,8 +105,14 @@ void inferConcat(OpCall &call) {
   if (count == 0)
     call.fail(-1, "needs at least one tensor to join");
   std::vector<int> operands;
-  for (size_t i = first; i < first + count; ++i)
+  for (size_t i = first; i < first + count; ++i) {
+    // `concat(a, b, 1)` means axis=1 in PyTorch's torch.cat(..., 1).
+    if (call.argValue(i).kind == ValueKind::Int)
+      call.fail(static_cast<int>(i),
+                "the axis must be given by keyword: axis=" +
+                    std::to_string(call.argValue(i).intValue));
     operands.push_back(call.tensor(i));
+  }
   const TensorType &base = call.type(first);
   if (base.shape.empty())
     call.fail(static_cast<int>(first),
