@@ -13,7 +13,7 @@ config.test_exec_root = os.path.join(config.nnc_obj_root, "test")
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
-llvm_config.with_environment("PATH", config.nnc_tools_dir, append_path=False)
+llvm_config.with_environment("PATH", config.nnc_tools_dir, append_path=True)
 
 config.substitutions.append(("%nnc-opt", os.path.join(config.nnc_tools_dir, "nnc-opt")))
 config.substitutions.append(("%nnc-dsl", os.path.join(config.nnc_tools_dir, "nnc-dsl")))
