@@ -399,11 +399,13 @@ Init Checker::evalInit(const ast::Expr &expr, const TensorType &type,
       "zeros, ones, const(v), normal(std), uniform(lo, hi), xavier or kaiming";
   if (name.empty())
     error(span, std::string("expected an initializer: ") + kExpected);
-  if (!isInitName(name))
+  if (!isInitName(name)) {
+    std::optional<std::string> suggestion = nearestName(name, initNames());
     error(call ? spanOf(call->callee) : span,
           "unknown initializer '" + name + "'" +
-              didYouMean(nearestName(name, initNames())) + "; expected " +
-              kExpected);
+              (suggestion ? didYouMean(suggestion)
+                          : std::string("; expected ") + kExpected));
+  }
 
   // Arguments: positional, or by keyword (value, std, lo, hi).
   std::vector<std::string> paramNames;
@@ -931,8 +933,8 @@ Value Checker::callBuiltin(const OpInfo &op, const ast::CallExpr &call,
     if (!sawKeyword)
       error(whole, arityMessage(op.name, names, required, params.size(),
                                 positional));
-    error(whole, op.name + ": missing argument '" + params[i].name + "' (" +
-                     signatureOf(op) + ")");
+    error(whole, op.name + ": missing argument '" + params[i].name +
+                     "'; it takes " + signatureOf(op));
   }
   OpCall opCall(op, op.name, spanOf(call.callee), std::move(bound), *builder_,
                 *this, file_);

@@ -2,6 +2,8 @@
 
 #include "Diagnostics.h"
 
+#include "Utf8.h"
+
 #include <ostream>
 
 namespace nnc::dsl {
@@ -41,11 +43,9 @@ std::vector<Cell> toCells(std::string_view line) {
       ++i;
       continue;
     }
-    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-    bool valid = len != 0 && c <= 0xF4 && i + len <= line.size();
-    for (size_t k = 1; valid && k < len; ++k)
-      valid = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
-    if (!valid) {
+    uint32_t codePoint;
+    size_t len = utf8SequenceLength(line, i, codePoint);
+    if (len == 0) {
       // A stray continuation byte takes no column in SourceFile::locate.
       if ((c & 0xC0) != 0x80)
         cells.push_back({"?", false});

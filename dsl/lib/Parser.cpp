@@ -45,7 +45,8 @@ std::string describeExpected(const std::string &which) {
 
 } // namespace
 
-bool parseSource(std::string_view clean, ast::File &file, Diagnostic &diag) {
+bool parseSource(std::string_view source, std::string_view clean,
+                 ast::File &file, Diagnostic &diag) {
   const char *base = clean.data();
   const char *first = base;
   const char *last = base + clean.size();
@@ -77,6 +78,14 @@ bool parseSource(std::string_view clean, ast::File &file, Diagnostic &diag) {
         diag.notes.push_back(
             {{*where, *where + 1},
              std::string("to match this '") + open + "'"});
+    } else if (auto where = innermostOpenBracket(clean, at, 0)) {
+      // A bracket left open joins the following lines into one statement.
+      if (source.substr(*where, at - *where).find('\n') != std::string_view::npos)
+        diag.notes.push_back(
+            {{*where, *where + 1},
+             std::string("this '") + clean[*where] +
+                 "' is still open, so the statement continues on the next "
+                 "line"});
     }
     return false;
   }

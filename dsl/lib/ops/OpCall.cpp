@@ -206,6 +206,10 @@ int OpCall::emit(const std::string &op, std::vector<int> operands, Attrs attrs,
 std::vector<int> OpCall::emitMulti(const std::string &op,
                                    std::vector<int> operands, Attrs attrs,
                                    const std::vector<TensorType> &results) {
+  for (const TensorType &type : results)
+    if (!checkedProduct(type.shape))
+      fail(-1, "the result " + formatType(type) +
+                   " has more elements than fit in a signed 64-bit integer");
   results_ = builder_.addNode(op, std::move(operands), std::move(attrs),
                               results, calleeSpan_);
   return results_;
