@@ -31,11 +31,13 @@ int64_t windowOutputSize(OpCall &call, int axis, int64_t in, int64_t pad,
                          int64_t extent, int64_t stride) {
   int64_t padded = call.add(in, call.mul(2, pad, -1), -1);
   if (padded < extent)
-    call.fail(-1, "the " + std::string(kAxisNames[axis]) + " window (" +
-                      std::to_string(extent) + ") is larger than the padded " +
-                      kAxisNames[axis] + " of input " + call.describe(0) +
-                      " (" + std::to_string(in) + " + 2*" +
-                      std::to_string(pad) + "): the output would be empty");
+    call.fail(-1, std::string(call.op().name == "conv2d" ? "the dilated kernel"
+                                                        : "the window") +
+                      " " + kAxisNames[axis] + " " + std::to_string(extent) +
+                      " exceeds the padded input " + kAxisNames[axis] + " " +
+                      std::to_string(in) + " + 2*" + std::to_string(pad) +
+                      " = " + std::to_string(padded) + " of " +
+                      call.describe(0) + ": the output would be empty");
   return (padded - extent) / stride + 1;
 }
 

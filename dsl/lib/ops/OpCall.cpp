@@ -54,17 +54,22 @@ std::string OpCall::describe(size_t i) {
   return quote(i) + " (" + formatType(type(i)) + ")";
 }
 
+std::string OpCall::named(const std::string &role, size_t i) const {
+  std::string quoted = quote(i);
+  return quoted == "'" + role + "'" ? quoted : role + " " + quoted;
+}
+
 void OpCall::requireF32(size_t i, const std::string &role) {
   if (type(i).dtype != DType::F32)
     fail(static_cast<int>(i),
-         role + " " + quote(i) + " is " + formatType(type(i)) +
+         named(role, i) + " is " + formatType(type(i)) +
              ", but this op needs f32 (i32 tensors only hold labels and "
              "token ids)");
 }
 
 void OpCall::requireI32(size_t i, const std::string &role) {
   if (type(i).dtype != DType::I32)
-    fail(static_cast<int>(i), role + " " + quote(i) +
+    fail(static_cast<int>(i), named(role, i) +
                                   " must be an i32 tensor, got " +
                                   formatType(type(i)));
 }
@@ -72,7 +77,7 @@ void OpCall::requireI32(size_t i, const std::string &role) {
 void OpCall::requireRank(size_t i, size_t rank, const std::string &role,
                          const std::string &layout) {
   if (this->rank(i) != rank)
-    fail(static_cast<int>(i), role + " " + quote(i) + " must be " +
+    fail(static_cast<int>(i), named(role, i) + " must be " +
                                   std::to_string(rank) + "-D " + layout +
                                   ", got " + formatType(type(i)));
 }
@@ -80,7 +85,7 @@ void OpCall::requireRank(size_t i, size_t rank, const std::string &role,
 void OpCall::requireRankAtLeast(size_t i, size_t rank,
                                 const std::string &role) {
   if (this->rank(i) < rank)
-    fail(static_cast<int>(i), role + " " + quote(i) + " must have at least " +
+    fail(static_cast<int>(i), named(role, i) + " must have at least " +
                                   std::to_string(rank) + " dimension" +
                                   (rank == 1 ? "" : "s") + ", got " +
                                   formatType(type(i)));
@@ -89,7 +94,7 @@ void OpCall::requireRankAtLeast(size_t i, size_t rank,
 void OpCall::requireShape(size_t i, const std::vector<int64_t> &expected,
                           const std::string &role, const std::string &why) {
   if (shape(i) != expected)
-    fail(static_cast<int>(i), role + " " + quote(i) + " must be " +
+    fail(static_cast<int>(i), named(role, i) + " must be " +
                                   formatShape(expected) + why + ", got " +
                                   formatShape(shape(i)));
 }

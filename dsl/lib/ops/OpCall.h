@@ -57,6 +57,8 @@ public:
   size_t rank(size_t i) { return shape(i).size(); }
   /// "'x' (f32[4, 8])"
   std::string describe(size_t i);
+  /// "weight 'w2'", or just "'w_ih'" when the text is the role itself.
+  std::string named(const std::string &role, size_t i) const;
 
   void requireF32(size_t i, const std::string &role);
   void requireI32(size_t i, const std::string &role);

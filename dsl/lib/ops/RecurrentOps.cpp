@@ -28,15 +28,16 @@ int64_t checkRecurrent(OpCall &call, const RecurrentArgs &a, int64_t gates,
   int64_t rows = call.shape(a.wIh)[0];
   if (rows % gates != 0)
     call.fail(static_cast<int>(a.wIh),
-              "w_ih " + call.quote(a.wIh) + " must have 4*H rows (gates i, f, "
-                                            "g, o), got " +
+              call.named("w_ih", a.wIh) + " must have 4*H rows (gates i, f, "
+                                          "g, o), got " +
                   std::to_string(rows));
   int64_t hidden = rows / gates;
   std::string hWhy = " (H = " + std::to_string(hidden) + " from w_ih " +
                      formatShape(call.shape(a.wIh)) + ")";
   if (call.shape(a.wIh)[1] != inputSize)
     call.fail(static_cast<int>(a.wIh),
-              "w_ih " + call.describe(a.wIh) + " expects " +
+              call.named("w_ih", a.wIh) + " (" +
+                  formatType(call.type(a.wIh)) + ") expects " +
                   std::to_string(call.shape(a.wIh)[1]) +
                   " input features but input " + call.quote(a.x) + " has " +
                   std::to_string(inputSize) + " (" +
@@ -46,10 +47,11 @@ int64_t checkRecurrent(OpCall &call, const RecurrentArgs &a, int64_t gates,
   call.requireShape(a.bHh, {rows}, "b_hh", hWhy);
   std::string stateWhy = " ([B, H], B = " + std::to_string(batch) +
                          ", H = " + std::to_string(hidden) + ")";
-  call.requireShape(a.h0, {batch, hidden}, a.c0 == SIZE_MAX ? "h0" : "h",
+  call.requireShape(a.h0, {batch, hidden}, call.op().params[a.h0].name,
                     stateWhy);
   if (a.c0 != SIZE_MAX)
-    call.requireShape(a.c0, {batch, hidden}, "c", stateWhy);
+    call.requireShape(a.c0, {batch, hidden}, call.op().params[a.c0].name,
+                      stateWhy);
   return hidden;
 }
 

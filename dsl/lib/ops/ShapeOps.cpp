@@ -126,7 +126,13 @@ void inferConcat(OpCall &call) {
       call.fail(static_cast<int>(i), call.describe(i) +
                                          " has a different element type than " +
                                          call.describe(first));
-    bool compatible = t.shape.size() == base.shape.size();
+    if (t.shape.size() != base.shape.size())
+      call.fail(static_cast<int>(i),
+                call.describe(i) + " has rank " +
+                    std::to_string(t.shape.size()) + " but " +
+                    call.describe(first) + " has rank " +
+                    std::to_string(base.shape.size()));
+    bool compatible = true;
     for (size_t d = 0; compatible && d < t.shape.size(); ++d)
       compatible = d == static_cast<size_t>(axis) || t.shape[d] == base.shape[d];
     if (!compatible)
