@@ -339,6 +339,11 @@ int Checker::materialize(const Value &value, const std::string &what) {
 TensorType Checker::evalType(const ast::TypeExpr &type) {
   TensorType result;
   result.dtype = type.dtype == "i32" ? DType::I32 : DType::F32;
+  if (type.dims.size() > kMaxRank)
+    error(spanOf(type), "a tensor type has " +
+                            std::to_string(type.dims.size()) +
+                            " dimensions; the maximum is " +
+                            std::to_string(kMaxRank));
   for (const ast::Expr &dimExpr : type.dims) {
     Value v = evalSingle(dimExpr);
     int64_t dim = requireInt(v, "a dimension", *this, model_);

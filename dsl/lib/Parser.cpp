@@ -80,7 +80,12 @@ bool parseSource(std::string_view source, std::string_view clean,
              std::string("to match this '") + open + "'"});
     } else if (auto where = innermostOpenBracket(clean, at, 0)) {
       // A bracket left open joins the following lines into one statement.
-      if (source.substr(*where, at - *where).find('\n') != std::string_view::npos)
+      if (at >= clean.size())
+        diag.notes.push_back({{*where, *where + 1},
+                              std::string("this '") + clean[*where] +
+                                  "' is not closed"});
+      else if (source.substr(*where, at - *where).find('\n') !=
+               std::string_view::npos)
         diag.notes.push_back(
             {{*where, *where + 1},
              std::string("this '") + clean[*where] +

@@ -72,8 +72,13 @@ struct Value {
   }
 };
 
-std::string formatShape(const std::vector<int64_t> &shape);
-std::string formatType(const TensorType &type);
+/// "[4, 8]"; in messages (`full` false) a shape of more than 16 dims shows
+/// its first and last dims only.
+std::string formatShape(const std::vector<int64_t> &shape, bool full = false);
+std::string formatType(const TensorType &type, bool full = false);
+
+/// Tensors have at most this many dimensions (as PyTorch).
+constexpr size_t kMaxRank = 64;
 std::string formatDouble(double value);
 
 } // namespace nnc::dsl

@@ -211,10 +211,16 @@ int OpCall::emit(const std::string &op, std::vector<int> operands, Attrs attrs,
 std::vector<int> OpCall::emitMulti(const std::string &op,
                                    std::vector<int> operands, Attrs attrs,
                                    const std::vector<TensorType> &results) {
-  for (const TensorType &type : results)
+  for (const TensorType &type : results) {
+    if (type.shape.size() > kMaxRank)
+      fail(-1, "the result would have rank " +
+                   std::to_string(type.shape.size()) +
+                   "; tensors have at most " + std::to_string(kMaxRank) +
+                   " dimensions");
     if (!checkedProduct(type.shape))
       fail(-1, "the result " + formatType(type) +
                    " has more elements than fit in a signed 64-bit integer");
+  }
   results_ = builder_.addNode(op, std::move(operands), std::move(attrs),
                               results, calleeSpan_);
   return results_;
