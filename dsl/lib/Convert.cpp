@@ -34,8 +34,9 @@ int64_t requireInt(const Value &value, const std::string &what,
     if (value.span.begin != value.inexactDivision->begin)
       notes.push_back({value.span, "used as " + what + " here"});
     reporter.error(*value.inexactDivision,
-                   what + " must be an integer, but this division is not "
-                          "exact (it gives " +
+                   what +
+                       " must be an integer, but this division is not "
+                       "exact (it gives " +
                        formatDouble(value.floatValue) + ")",
                    notes);
   }
@@ -55,9 +56,8 @@ bool requireBool(const Value &value, const std::string &what,
                  Reporter &reporter, const Model *model) {
   if (value.kind == ValueKind::Bool)
     return value.boolValue;
-  reporter.error(value.span,
-                 what + " must be true or false, got " +
-                     describeValue(value, model));
+  reporter.error(value.span, what + " must be true or false, got " +
+                                 describeValue(value, model));
 }
 
 } // namespace nnc::dsl

@@ -82,7 +82,8 @@ void printLocated(std::ostream &os, const SourceFile &file, Span span,
   size_t begin = 0, end = line.size();
   if (line.size() > kMaxShownColumns) {
     begin = caretByte > 4 * kWindowBefore ? caretByte - 4 * kWindowBefore : 0;
-    while (begin > 0 && (static_cast<unsigned char>(line[begin]) & 0xC0) == 0x80)
+    while (begin > 0 &&
+           (static_cast<unsigned char>(line[begin]) & 0xC0) == 0x80)
       --begin;
     end = std::min(line.size(), caretByte + 4 * kWindowWidth);
   }

@@ -20,7 +20,8 @@ std::vector<int> GraphBuilder::addNode(const std::string &op,
                                        const std::vector<TensorType> &results,
                                        Span span) {
   if (model_.nodes.size() >= kMaxNodes)
-    reporter_.error(span, "model '" + model_.name + "' is too large: more than " +
+    reporter_.error(span, "model '" + model_.name +
+                              "' is too large: more than " +
                               std::to_string(kMaxNodes) +
                               " operations after inlining every def");
   for (const TensorType &type : results) {

@@ -1,4 +1,5 @@
-//===- Parser.h - Text to AST ------------------------------------*- C++ -*-===//
+//===- Parser.h - Text to AST ------------------------------------*- C++
+//-*-===//
 #ifndef NNC_DSL_PARSER_H
 #define NNC_DSL_PARSER_H
 

@@ -74,8 +74,7 @@ bool preprocessSource(std::string_view source, std::string &clean,
     if (cp >= 0x80) {
       diag = {{at, static_cast<uint32_t>(i + len)},
               "non-ASCII character '" + std::string(source.substr(i, len)) +
-                  "' (" + codePointName(cp) +
-                  ") is only allowed in comments",
+                  "' (" + codePointName(cp) + ") is only allowed in comments",
               {}};
       return false;
     }
@@ -116,8 +115,7 @@ std::optional<uint32_t> innermostOpenBracket(std::string_view clean,
     }
   }
   for (size_t k = stack.size(); k-- > 0;)
-    if (stack[k].first == open ||
-        (open == 0 && stack[k].first != '{'))
+    if (stack[k].first == open || (open == 0 && stack[k].first != '{'))
       return stack[k].second;
   return std::nullopt;
 }

@@ -76,7 +76,8 @@ void printModel(std::ostream &os, const Model &model) {
     }
     os << " : ";
     for (size_t i = 0; i < node.results.size(); ++i)
-      os << (i ? ", " : "") << formatType(model.values[node.results[i]].type, true);
+      os << (i ? ", " : "")
+         << formatType(model.values[node.results[i]].type, true);
     os << ' ' << locText(node.loc);
     bool named = false;
     for (int id : node.results)

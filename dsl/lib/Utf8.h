@@ -1,4 +1,5 @@
-//===- Utf8.h - Strict UTF-8 decoding ----------------------------*- C++ -*-===//
+//===- Utf8.h - Strict UTF-8 decoding ----------------------------*- C++
+//-*-===//
 #ifndef NNC_DSL_UTF8_H
 #define NNC_DSL_UTF8_H
 

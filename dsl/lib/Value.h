@@ -1,4 +1,5 @@
-//===- Value.h - What an expression evaluates to -----------------*- C++ -*-===//
+//===- Value.h - What an expression evaluates to -----------------*- C++
+//-*-===//
 //
 // The checker evaluates every expression to a Value: a run-time tensor (an
 // SSA value id of the model being built) or a compile-time constant (an

@@ -1,4 +1,5 @@
-//===- LinearAlgebraOps.cpp - matmul, linear -------------------------------===//
+//===- LinearAlgebraOps.cpp - matmul, linear
+//-------------------------------===//
 //
 //   matmul (a[..., M, K], b[..., K, N]) -> [..., M, N]; the batch dims are
 //          equal, or b is 2-D and shared by every batch

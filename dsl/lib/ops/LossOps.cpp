@@ -32,18 +32,17 @@ void inferCrossEntropy(OpCall &call) {
                      formatType(call.type(1)));
   int64_t n = call.shape(0)[0], k = call.shape(0)[1];
   call.requireShape(1, {n}, "labels",
-                    " (one class index per row of " +
-                        call.named("logits", 0) + ", " +
-                        formatType(call.type(0)) + ")");
-  call.emit("cross_entropy", {logits, labels}, {},
-            TensorType{DType::F32, {}});
+                    " (one class index per row of " + call.named("logits", 0) +
+                        ", " + formatType(call.type(0)) + ")");
+  call.emit("cross_entropy", {logits, labels}, {}, TensorType{DType::F32, {}});
   call.builder().requireIntRange(labels, k);
 }
 
 } // namespace
 
 void registerLossOps(OpTable &table) {
-  table.add({"mse", {{"y", ArgKind::Tensor}, {"t", ArgKind::Tensor}}, inferMse});
+  table.add(
+      {"mse", {{"y", ArgKind::Tensor}, {"t", ArgKind::Tensor}}, inferMse});
   table.add({"cross_entropy",
              {{"logits", ArgKind::Tensor}, {"labels", ArgKind::Tensor}},
              inferCrossEntropy});

@@ -17,7 +17,8 @@ std::string OpCall::quote(size_t i) const {
   if (i >= args_.size() || !args_[i].present)
     return paramName(i);
   Span span = args_[i].span;
-  std::string_view text = file_.text().substr(span.begin, span.end - span.begin);
+  std::string_view text =
+      file_.text().substr(span.begin, span.end - span.begin);
   if (text.empty() || text.size() > 40 ||
       text.find('\n') != std::string_view::npos)
     return paramName(i);
@@ -69,9 +70,8 @@ void OpCall::requireF32(size_t i, const std::string &role) {
 
 void OpCall::requireI32(size_t i, const std::string &role) {
   if (type(i).dtype != DType::I32)
-    fail(static_cast<int>(i), named(role, i) +
-                                  " must be an i32 tensor, got " +
-                                  formatType(type(i)));
+    fail(static_cast<int>(i),
+         named(role, i) + " must be an i32 tensor, got " + formatType(type(i)));
 }
 
 void OpCall::requireRank(size_t i, size_t rank, const std::string &role,
@@ -198,8 +198,8 @@ int64_t OpCall::mul(int64_t a, int64_t b, int at) {
 }
 
 void OpCall::fail(int i, const std::string &message) {
-  Span span = i >= 0 && has(static_cast<size_t>(i)) ? args_[i].span
-                                                    : calleeSpan_;
+  Span span =
+      i >= 0 && has(static_cast<size_t>(i)) ? args_[i].span : calleeSpan_;
   reporter_.error(span, name_ + ": " + message);
 }
 

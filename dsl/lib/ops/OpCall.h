@@ -1,4 +1,5 @@
-//===- OpCall.h - One application of a builtin, seen by its rule -*- C++ -*-===//
+//===- OpCall.h - One application of a builtin, seen by its rule -*- C++
+//-*-===//
 //
 // The shape rule of an op reads its bound arguments through this class,
 // reports errors located at the offending argument, and emits the
@@ -95,7 +96,8 @@ public:
   int emit(const std::string &op, std::vector<int> operands, Attrs attrs,
            const TensorType &result);
   std::vector<int> emitMulti(const std::string &op, std::vector<int> operands,
-                             Attrs attrs, const std::vector<TensorType> &results);
+                             Attrs attrs,
+                             const std::vector<TensorType> &results);
 
   const std::vector<int> &results() const { return results_; }
 

@@ -79,10 +79,10 @@ void inferReshape(OpCall &call) {
   if (inferred >= 0) {
     if (count % known != 0)
       call.fail(1, "cannot reshape " + call.quote(0) + " (" +
-                       formatType(call.type(0)) + ", " +
-                       std::to_string(count) + " elements) to " +
-                       formatShape(shape) + ": " + std::to_string(count) +
-                       " is not a multiple of " + std::to_string(known));
+                       formatType(call.type(0)) + ", " + std::to_string(count) +
+                       " elements) to " + formatShape(shape) + ": " +
+                       std::to_string(count) + " is not a multiple of " +
+                       std::to_string(known));
     shape[inferred] = count / known;
     known = count;
   }
@@ -117,8 +117,8 @@ void inferConcat(OpCall &call) {
   if (base.shape.empty())
     call.fail(static_cast<int>(first),
               "cannot join scalars: " + call.describe(first) + " has no axis");
-  int64_t axis = call.normalizeAxis(call.intArg(1, 0), base.shape.size(), 1,
-                                    first);
+  int64_t axis =
+      call.normalizeAxis(call.intArg(1, 0), base.shape.size(), 1, first);
   TensorType out = base;
   for (size_t i = first + 1; i < first + count; ++i) {
     const TensorType &t = call.type(i);
@@ -127,20 +127,21 @@ void inferConcat(OpCall &call) {
                                          " has a different element type than " +
                                          call.describe(first));
     if (t.shape.size() != base.shape.size())
-      call.fail(static_cast<int>(i),
-                call.describe(i) + " has rank " +
-                    std::to_string(t.shape.size()) + " but " +
-                    call.describe(first) + " has rank " +
-                    std::to_string(base.shape.size()));
+      call.fail(static_cast<int>(i), call.describe(i) + " has rank " +
+                                         std::to_string(t.shape.size()) +
+                                         " but " + call.describe(first) +
+                                         " has rank " +
+                                         std::to_string(base.shape.size()));
     bool compatible = true;
     for (size_t d = 0; compatible && d < t.shape.size(); ++d)
-      compatible = d == static_cast<size_t>(axis) || t.shape[d] == base.shape[d];
+      compatible =
+          d == static_cast<size_t>(axis) || t.shape[d] == base.shape[d];
     if (!compatible)
       call.fail(static_cast<int>(i),
                 "shapes differ outside the join axis " + std::to_string(axis) +
                     ": " + call.describe(i) + " vs " + call.describe(first));
-    out.shape[axis] = call.add(out.shape[axis], t.shape[axis],
-                               static_cast<int>(i));
+    out.shape[axis] =
+        call.add(out.shape[axis], t.shape[axis], static_cast<int>(i));
   }
   call.emit("concat", operands, {{"axis", axis}}, out);
 }
