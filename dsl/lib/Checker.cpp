@@ -33,6 +33,11 @@ constexpr size_t kMaxConstDepth = 100;
 /// Expression evaluation recurses about five times per nesting level; with
 /// defs inlined into each other, nesting adds up across calls.
 constexpr size_t kMaxEvalDepth = 4000;
+/// Evaluation steps in all (def bodies count once per inlined call), so
+/// that no file takes more than a few seconds to check.
+constexpr size_t kMaxEvalSteps = 20000000;
+/// Lists only hold attributes (a pair, a permutation, a shape).
+constexpr size_t kMaxListLength = kMaxRank;
 
 Span spanOf(const ast::Located &node) { return {node.begin, node.end}; }
 Span spanOf(const ast::Expr &expr) {
@@ -205,6 +210,7 @@ private:
   std::vector<CallFrame> callStack_;
   size_t inlinedCalls_ = 0;
   size_t evalDepth_ = 0;
+  size_t evalSteps_ = 0;
   std::vector<std::pair<const ast::Name *, Span>> gradWrt_;
   std::optional<Span> lossStmt_;
   std::map<std::string, Span> outputNames_;
@@ -602,6 +608,10 @@ Value Checker::eval(const ast::Expr &expr) {
   if (evalDepth_ >= kMaxEvalDepth)
     error(spanOf(expr), "expression nested too deeply (counting the bodies "
                         "of inlined defs)");
+  if (++evalSteps_ > kMaxEvalSteps)
+    error(spanOf(expr), "the program is too large to check: more than " +
+                            std::to_string(kMaxEvalSteps) +
+                            " evaluation steps after inlining every def");
   ++evalDepth_;
   Value v = boost::apply_visitor(
       [this](const auto &node) -> Value { return evalNode(unbox(node)); },
@@ -676,8 +686,17 @@ Value Checker::evalNode(const ast::ListExpr &node) {
   Value list;
   list.kind = ValueKind::List;
   list.span = spanOf(node);
-  for (const ast::Expr &element : node.elements)
-    list.elements.push_back(evalSingle(element));
+  if (node.elements.size() > kMaxListLength)
+    error(list.span, "a list may hold at most " +
+                         std::to_string(kMaxListLength) + " elements, got " +
+                         std::to_string(node.elements.size()));
+  for (const ast::Expr &element : node.elements) {
+    Value v = evalSingle(element);
+    if (!v.isNumber())
+      error(v.span, "list elements must be compile-time numbers, got " +
+                        describeValue(v, model_));
+    list.elements.push_back(std::move(v));
+  }
   annotate(&node, list);
   return list;
 }

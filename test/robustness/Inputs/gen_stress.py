@@ -46,4 +46,14 @@ write('long-garbage-line.nn', HEAD + '  y = x' + ' x' * 500000 + '\n}\n')
 write('rank-100000.nn', 'model m {\n  input x : f32[' + '1, ' * 99999 + '1]\n}\n')
 write('reshape-100000.nn', HEAD + '  y = reshape(x, [' + '1, ' * 99999 + '4])\n}\n')
 write('nul-bytes.nn', b'\0' * 100000)
+# A 1000-statement def inlined 2^16 times: stopped by the evaluation budget.
+big_body = ''.join('  a%d = %d\n' % (i, i) for i in range(1000))
+write('defs-big-body.nn',
+      'def g0(x) {\n' + big_body + '  return x\n}\n' +
+      ''.join('def g%d(x) {\n  return g%d(g%d(x))\n}\n' % (i, i - 1, i - 1)
+              for i in range(1, 17)) +
+      HEAD + '  output y = g16(x)\n}\n')
+# A long list bound once and used many times.
+write('long-list.nn', HEAD + '  k = [' + ', '.join(['1'] * 100000) + ']\n' +
+      ''.join('  y%d = reshape(x, k)\n' % i for i in range(1000)) + '}\n')
 write('many-statements.nn', HEAD + ''.join('  y%d = relu(x)\n' % i for i in range(100000)) + '}\n')
