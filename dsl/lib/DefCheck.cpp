@@ -11,10 +11,6 @@ namespace nnc::dsl {
 namespace {
 
 Span spanOf(const ast::Located &node) { return {node.begin, node.end}; }
-Span spanOf(const ast::Expr &expr) {
-  ast::Located r = ast::rangeOf(expr);
-  return {r.begin, r.end};
-}
 
 struct CallEdge {
   const ast::DefDecl *callee;

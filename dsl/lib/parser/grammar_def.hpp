@@ -261,7 +261,7 @@ const auto statement_def = input_stmt | param_stmt | output_stmt | loss_stmt |
                            grad_stmt | return_stmt | assign_stmt;
 const auto stmt_end_def = +lit('\n') | &lit('}') | &eoi;
 const auto block_def = *lit('\n') >> lit('{') > *lit('\n') >
-                       *(!(lit('}') | eoi) > statement > stmt_end) > '}';
+                       *((!(lit('}') | eoi)) > statement > stmt_end) > '}';
 
 BOOST_SPIRIT_DEFINE(dtype, type_expr, name_list, input_stmt, param_stmt,
                     output_stmt, loss_stmt, grad_stmt, return_stmt, assign_stmt,
@@ -282,7 +282,7 @@ const auto def_decl_def = kw("def") > name > '(' > -name_list > ')' > block;
 const auto model_decl_def = kw("model") > name > block;
 const auto top_item_def = const_decl | def_decl | model_decl;
 const auto item_end_def = +lit('\n') | eoi;
-const auto file_def = *lit('\n') >> *(!eoi > top_item > item_end);
+const auto file_def = *lit('\n') >> *((!eoi) > top_item > item_end);
 
 BOOST_SPIRIT_DEFINE(const_decl, def_decl, model_decl, top_item, item_end, file)
 
