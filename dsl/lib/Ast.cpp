@@ -27,7 +27,8 @@ Located rangeOf(const Statement &stmt) {
 const Expr &unwrap(const Expr &expr) {
   const Expr *current = &expr;
   for (;;) {
-    if (auto *binary = as<BinaryExpr>(*current); binary && binary->rest.empty()) {
+    if (auto *binary = as<BinaryExpr>(*current);
+        binary && binary->rest.empty()) {
       current = &binary->first;
     } else if (auto *unary = as<UnaryExpr>(*current);
                unary && unary->minuses.empty()) {

@@ -1,4 +1,5 @@
-//===- AstPrinter.h - `--emit=ast` -------------------------------*- C++ -*-===//
+//===- AstPrinter.h - `--emit=ast` -------------------------------*- C++
+//-*-===//
 #ifndef NNC_DSL_ASTPRINTER_H
 #define NNC_DSL_ASTPRINTER_H
 

@@ -33,6 +33,11 @@ constexpr size_t kMaxConstDepth = 100;
 /// Expression evaluation recurses about five times per nesting level; with
 /// defs inlined into each other, nesting adds up across calls.
 constexpr size_t kMaxEvalDepth = 4000;
+/// Evaluation steps in all (def bodies count once per inlined call), so
+/// that no file takes more than a few seconds to check.
+constexpr size_t kMaxEvalSteps = 20000000;
+/// Lists only hold attributes (a pair, a permutation, a shape).
+constexpr size_t kMaxListLength = kMaxRank;
 
 Span spanOf(const ast::Located &node) { return {node.begin, node.end}; }
 Span spanOf(const ast::Expr &expr) {
@@ -102,9 +107,9 @@ std::string shortened(const std::string &text) {
 std::string arityMessage(const std::string &callee,
                          const std::vector<std::string> &params, size_t min,
                          size_t max, size_t given) {
-  std::string count = min == max ? std::to_string(min)
-                                 : std::to_string(min) + " to " +
-                                       std::to_string(max);
+  std::string count = min == max
+                          ? std::to_string(min)
+                          : std::to_string(min) + " to " + std::to_string(max);
   std::string list;
   for (size_t i = 0; i < params.size(); ++i)
     list += (i ? ", " : "") + params[i];
@@ -118,8 +123,8 @@ class Checker final : public Reporter {
 public:
   Checker(const SourceFile &file, const ast::File &tree, Program &program,
           AstAnnotations *annotations)
-      : file_(file), tree_(tree), program_(program),
-        annotations_(annotations) {}
+      : file_(file), tree_(tree), program_(program), annotations_(annotations) {
+  }
 
   void run();
 
@@ -205,6 +210,7 @@ private:
   std::vector<CallFrame> callStack_;
   size_t inlinedCalls_ = 0;
   size_t evalDepth_ = 0;
+  size_t evalSteps_ = 0;
   std::vector<std::pair<const ast::Name *, Span>> gradWrt_;
   std::optional<Span> lossStmt_;
   std::map<std::string, Span> outputNames_;
@@ -321,8 +327,7 @@ void Checker::bind(const ast::Name &name, const Value &value,
   if (value.kind == ValueKind::Tensor &&
       builder_->info(value.tensor).name.empty())
     builder_->info(value.tensor).name =
-        scope_->defName.empty() ? name.text
-                                : scope_->defName + "." + name.text;
+        scope_->defName.empty() ? name.text : scope_->defName + "." + name.text;
   scope_->names.emplace(name.text, Binding{value, spanOf(name), kind});
   scope_->order.push_back({name.text, spanOf(name)});
 }
@@ -339,6 +344,10 @@ int Checker::materialize(const Value &value, const std::string &what) {
 TensorType Checker::evalType(const ast::TypeExpr &type) {
   TensorType result;
   result.dtype = type.dtype == "i32" ? DType::I32 : DType::F32;
+  if (type.dims.size() > kMaxRank)
+    error(spanOf(type),
+          "a tensor type has " + std::to_string(type.dims.size()) +
+              " dimensions; the maximum is " + std::to_string(kMaxRank));
   for (const ast::Expr &dimExpr : type.dims) {
     Value v = evalSingle(dimExpr);
     int64_t dim = requireInt(v, "a dimension", *this, model_);
@@ -361,8 +370,7 @@ void Checker::execInput(const ast::InputStmt &stmt) {
       Input{stmt.name.text, id, file_.locate(stmt.begin), 0});
   if (type.dtype == DType::I32)
     builder_->markInput(id, model_->inputs.size() - 1);
-  bind(stmt.name, Value::makeTensor(id, spanOf(stmt.name)),
-       BindingKind::Input);
+  bind(stmt.name, Value::makeTensor(id, spanOf(stmt.name)), BindingKind::Input);
   annotate(&stmt, Value::makeTensor(id, spanOf(stmt)));
 }
 
@@ -379,8 +387,7 @@ void Checker::execParam(const ast::ParamStmt &stmt) {
   int id = builder_->addValue(type, spanOf(stmt), stmt.name.text);
   model_->params.push_back(
       Param{stmt.name.text, id, init, file_.locate(stmt.begin)});
-  bind(stmt.name, Value::makeTensor(id, spanOf(stmt.name)),
-       BindingKind::Param);
+  bind(stmt.name, Value::makeTensor(id, spanOf(stmt.name)), BindingKind::Param);
   if (annotations_ && callStack_.empty())
     annotations_->text[&stmt] = " : " + formatType(type) + " = " + initText;
 }
@@ -399,11 +406,13 @@ Init Checker::evalInit(const ast::Expr &expr, const TensorType &type,
       "zeros, ones, const(v), normal(std), uniform(lo, hi), xavier or kaiming";
   if (name.empty())
     error(span, std::string("expected an initializer: ") + kExpected);
-  if (!isInitName(name))
+  if (!isInitName(name)) {
+    std::optional<std::string> suggestion = nearestName(name, initNames());
     error(call ? spanOf(call->callee) : span,
           "unknown initializer '" + name + "'" +
-              didYouMean(nearestName(name, initNames())) + "; expected " +
-              kExpected);
+              (suggestion ? didYouMean(suggestion)
+                          : std::string("; expected ") + kExpected));
+  }
 
   // Arguments: positional, or by keyword (value, std, lo, hi).
   std::vector<std::string> paramNames;
@@ -422,17 +431,18 @@ Init Checker::evalInit(const ast::Expr &expr, const TensorType &type,
     const ast::Argument &arg = call->args[i];
     size_t slot = i;
     if (arg.keyword) {
-      auto it = std::find(paramNames.begin(), paramNames.end(),
-                          arg.keyword->text);
+      auto it =
+          std::find(paramNames.begin(), paramNames.end(), arg.keyword->text);
       if (it == paramNames.end())
         error(spanOf(*arg.keyword),
               "unknown keyword argument '" + arg.keyword->text + "' for " +
-                  name + didYouMean(nearestName(arg.keyword->text, paramNames)));
+                  name +
+                  didYouMean(nearestName(arg.keyword->text, paramNames)));
       slot = it - paramNames.begin();
     }
     if (args[slot])
-      error(spanOf(arg.value), name + ": argument '" + paramNames[slot] +
-                                   "' is given twice");
+      error(spanOf(arg.value),
+            name + ": argument '" + paramNames[slot] + "' is given twice");
     args[slot] = requireNumber(evalSingle(arg.value),
                                name + ": " + paramNames[slot], *this, model_);
   }
@@ -471,14 +481,14 @@ Init Checker::evalInit(const ast::Expr &expr, const TensorType &type,
     init.b = *args[1];
     if (init.a > init.b)
       error(span, "uniform: lo must not exceed hi, got uniform(" +
-                      formatDouble(init.a) + ", " + formatDouble(init.b) +
-                      ")");
+                      formatDouble(init.a) + ", " + formatDouble(init.b) + ")");
   } else {
     init.kind = name == "xavier" ? InitKind::Xavier : InitKind::Kaiming;
     if (type.shape.size() < 2)
-      error(span, name + " needs a param of rank >= 2 (fan_in = shape[1] * "
-                         "prod(shape[2:]), fan_out = shape[0] * "
-                         "prod(shape[2:])), but '" +
+      error(span, name +
+                      " needs a param of rank >= 2 (fan_in = shape[1] * "
+                      "prod(shape[2:]), fan_out = shape[0] * "
+                      "prod(shape[2:])), but '" +
                       param.text + "' is " + formatType(type));
   }
   return init;
@@ -517,8 +527,7 @@ void Checker::execLoss(const ast::LossStmt &stmt) {
     error(spanOf(stmt.value),
           "loss '" + stmt.name.text + "' must be a scalar f32[], got " +
               formatType(type) + "; reduce it first, e.g. with mean(...)");
-  bind(stmt.name, Value::makeTensor(id, spanOf(stmt.name)),
-       BindingKind::Local);
+  bind(stmt.name, Value::makeTensor(id, spanOf(stmt.name)), BindingKind::Local);
   model_->loss = Output{stmt.name.text, id, file_.locate(stmt.begin)};
   annotate(&stmt, Value::makeTensor(id, spanOf(stmt)));
 }
@@ -536,10 +545,9 @@ void Checker::execAssign(const ast::AssignStmt &stmt) {
                                     " names are given but the expression "
                                     "gives a single value");
     if (v.elements.size() != names)
-      error(spanOf(stmt.value), v.producer + " returns " +
-                                    std::to_string(v.elements.size()) +
-                                    " values but " + std::to_string(names) +
-                                    " names are given");
+      error(spanOf(stmt.value),
+            v.producer + " returns " + std::to_string(v.elements.size()) +
+                " values but " + std::to_string(names) + " names are given");
     for (size_t i = 0; i < names; ++i)
       bind(stmt.targets[i], v.elements[i], BindingKind::Local);
   }
@@ -573,16 +581,17 @@ void Checker::finishGradWrt() {
       error(use, "grad wrt: '" + name->text + "' is not an input", declared);
     const TensorType &type = builder_->type(binding.value.tensor);
     if (type.dtype != DType::F32)
-      error(use, "grad wrt: '" + name->text + "' is an " + formatType(type) +
-                     " input; only f32 inputs have a gradient",
+      error(use,
+            "grad wrt: '" + name->text + "' is an " + formatType(type) +
+                " input; only f32 inputs have a gradient",
             declared);
     if (!seen.insert(name->text).second)
       error(use, "grad wrt: '" + name->text + "' is listed twice");
   }
   if (!gradWrt_.empty() && !model_->loss)
-    error(gradWrt_.front().second,
-          "'grad wrt' needs a loss: model '" + model_->name +
-              "' has no 'loss' statement");
+    error(gradWrt_.front().second, "'grad wrt' needs a loss: model '" +
+                                       model_->name +
+                                       "' has no 'loss' statement");
   for (const Input &input : model_->inputs)
     if (seen.count(input.name))
       model_->gradWrt.push_back(input.name);
@@ -599,6 +608,10 @@ Value Checker::eval(const ast::Expr &expr) {
   if (evalDepth_ >= kMaxEvalDepth)
     error(spanOf(expr), "expression nested too deeply (counting the bodies "
                         "of inlined defs)");
+  if (++evalSteps_ > kMaxEvalSteps)
+    error(spanOf(expr), "the program is too large to check: more than " +
+                            std::to_string(kMaxEvalSteps) +
+                            " evaluation steps after inlining every def");
   ++evalDepth_;
   Value v = boost::apply_visitor(
       [this](const auto &node) -> Value { return evalNode(unbox(node)); },
@@ -673,8 +686,17 @@ Value Checker::evalNode(const ast::ListExpr &node) {
   Value list;
   list.kind = ValueKind::List;
   list.span = spanOf(node);
-  for (const ast::Expr &element : node.elements)
-    list.elements.push_back(evalSingle(element));
+  if (node.elements.size() > kMaxListLength)
+    error(list.span, "a list may hold at most " +
+                         std::to_string(kMaxListLength) + " elements, got " +
+                         std::to_string(node.elements.size()));
+  for (const ast::Expr &element : node.elements) {
+    Value v = evalSingle(element);
+    if (!v.isNumber())
+      error(v.span, "list elements must be compile-time numbers, got " +
+                        describeValue(v, model_));
+    list.elements.push_back(std::move(v));
+  }
   annotate(&node, list);
   return list;
 }
@@ -708,8 +730,8 @@ Value Checker::evalNode(const ast::UnaryExpr &node) {
     } else if (v.kind == ValueKind::Tensor) {
       v = applyOp("neg", "unary '-'", {v}, minus, spanOf(node));
     } else {
-      error(minus, "unary '-' cannot be applied to " +
-                       describeValue(v, model_));
+      error(minus,
+            "unary '-' cannot be applied to " + describeValue(v, model_));
     }
   }
   v.span = spanOf(node);
@@ -897,8 +919,8 @@ Value Checker::callBuiltin(const OpInfo &op, const ast::CallExpr &call,
           size_t given = 0;
           for (const EvaluatedArg &a : args)
             given += a.keyword == nullptr;
-          error(arg.span, arityMessage(op.name, names, required,
-                                       params.size(), given));
+          error(arg.span,
+                arityMessage(op.name, names, required, params.size(), given));
         }
         bound[positional] = {true, arg.value, arg.span};
       }
@@ -908,11 +930,13 @@ Value Checker::callBuiltin(const OpInfo &op, const ast::CallExpr &call,
     sawKeyword = true;
     const std::string &key = arg.keyword->text;
     auto it = std::find(names.begin(), names.end(), key);
-    if (it == names.end())
+    if (it == names.end()) {
+      std::optional<std::string> suggestion = nearestName(key, names);
       error(spanOf(*arg.keyword),
             "unknown keyword argument '" + key + "' for " + op.name +
-                didYouMean(nearestName(key, names)) + " (" + signatureOf(op) +
-                ")");
+                (suggestion ? didYouMean(suggestion)
+                            : "; it takes " + signatureOf(op)));
+    }
     size_t index = 0;
     while (params[index].name != key)
       ++index;
@@ -926,10 +950,10 @@ Value Checker::callBuiltin(const OpInfo &op, const ast::CallExpr &call,
       continue;
     Span whole = spanOf(call);
     if (!sawKeyword)
-      error(whole, arityMessage(op.name, names, required, params.size(),
-                                positional));
-    error(whole, op.name + ": missing argument '" + params[i].name + "' (" +
-                     signatureOf(op) + ")");
+      error(whole,
+            arityMessage(op.name, names, required, params.size(), positional));
+    error(whole, op.name + ": missing argument '" + params[i].name +
+                     "'; it takes " + signatureOf(op));
   }
   OpCall opCall(op, op.name, spanOf(call.callee), std::move(bound), *builder_,
                 *this, file_);
@@ -941,8 +965,8 @@ Value Checker::inlineDef(const ast::DefDecl &def, const ast::CallExpr &call,
                          const std::vector<EvaluatedArg> &args) {
   const std::string &name = def.name.text;
   Span callee = spanOf(call.callee);
-  std::vector<Note> defined = {{spanOf(def.name), "'" + name +
-                                                      "' is defined here"}};
+  std::vector<Note> defined = {
+      {spanOf(def.name), "'" + name + "' is defined here"}};
   if (callStack_.size() >= kMaxInlineDepth)
     error(callee, "def calls are nested more than " +
                       std::to_string(kMaxInlineDepth) + " deep");
@@ -963,10 +987,10 @@ Value Checker::inlineDef(const ast::DefDecl &def, const ast::CallExpr &call,
         error(arg.span, name + ": positional argument after a keyword "
                                "argument");
       if (positional >= names.size())
-        error(arg.span,
-              arityMessage(name, names, names.size(), names.size(),
-                           args.size()),
-              defined);
+        error(
+            arg.span,
+            arityMessage(name, names, names.size(), names.size(), args.size()),
+            defined);
       slot = positional++;
     } else {
       sawKeyword = true;

@@ -1,4 +1,5 @@
-//===- Checker.h - AST to checked Program ------------------------*- C++ -*-===//
+//===- Checker.h - AST to checked Program ------------------------*- C++
+//-*-===//
 //
 // Resolves names, folds consts and integer expressions, inlines every def
 // call, infers every shape with the op rules (ops/), and builds one Model

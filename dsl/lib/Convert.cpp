@@ -28,11 +28,18 @@ int64_t requireInt(const Value &value, const std::string &what,
                    Reporter &reporter, const Model *model) {
   if (value.kind == ValueKind::Int)
     return value.intValue;
-  if (value.kind == ValueKind::Float && value.inexactDivision)
+  if (value.kind == ValueKind::Float && value.inexactDivision) {
+    // The division may sit in a const defined elsewhere: show the use too.
+    std::vector<Note> notes;
+    if (value.span.begin != value.inexactDivision->begin)
+      notes.push_back({value.span, "used as " + what + " here"});
     reporter.error(*value.inexactDivision,
-                   what + " must be an integer, but this division is not "
-                          "exact (it gives " +
-                       formatDouble(value.floatValue) + ")");
+                   what +
+                       " must be an integer, but this division is not "
+                       "exact (it gives " +
+                       formatDouble(value.floatValue) + ")",
+                   notes);
+  }
   reporter.error(value.span, what + " must be a compile-time integer, got " +
                                  describeValue(value, model));
 }
@@ -49,9 +56,8 @@ bool requireBool(const Value &value, const std::string &what,
                  Reporter &reporter, const Model *model) {
   if (value.kind == ValueKind::Bool)
     return value.boolValue;
-  reporter.error(value.span,
-                 what + " must be true or false, got " +
-                     describeValue(value, model));
+  reporter.error(value.span, what + " must be true or false, got " +
+                                 describeValue(value, model));
 }
 
 } // namespace nnc::dsl

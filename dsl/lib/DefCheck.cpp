@@ -11,10 +11,6 @@ namespace nnc::dsl {
 namespace {
 
 Span spanOf(const ast::Located &node) { return {node.begin, node.end}; }
-Span spanOf(const ast::Expr &expr) {
-  ast::Located r = ast::rangeOf(expr);
-  return {r.begin, r.end};
-}
 
 struct CallEdge {
   const ast::DefDecl *callee;
@@ -47,14 +43,13 @@ private:
 
 void DefChecker::misplaced(const ast::Statement &stmt, const char *keyword) {
   ast::Located r = ast::rangeOf(stmt);
-  reporter_.error({r.begin, r.end},
-                  std::string("'") + keyword +
-                      "' is only allowed in a model, not in def '" +
-                      def_->name.text + "'" +
-                      (std::string(keyword) == "input" ||
-                               std::string(keyword) == "param"
-                           ? "; pass the tensor as a parameter"
-                           : ""));
+  reporter_.error(
+      {r.begin, r.end},
+      std::string("'") + keyword +
+          "' is only allowed in a model, not in def '" + def_->name.text + "'" +
+          (std::string(keyword) == "input" || std::string(keyword) == "param"
+               ? "; pass the tensor as a parameter"
+               : ""));
 }
 
 void DefChecker::checkDef(const ast::DefDecl &def) {
@@ -115,15 +110,15 @@ void DefChecker::checkDef(const ast::DefDecl &def) {
     }
   }
   if (!returned)
-    reporter_.error(spanOf(def.name), "def '" + def.name.text +
-                                          "' has no 'return' statement");
+    reporter_.error(spanOf(def.name),
+                    "def '" + def.name.text + "' has no 'return' statement");
 }
 
 void DefChecker::checkValueName(const ast::Name &name) {
   if (bound_.count(name.text) || globals_.consts.count(name.text))
     return;
-  reportUnresolvedValue(name.text, spanOf(name), &boundLater_, order_,
-                        globals_, reporter_);
+  reportUnresolvedValue(name.text, spanOf(name), &boundLater_, order_, globals_,
+                        reporter_);
 }
 
 void DefChecker::checkCallee(const ast::CallExpr &call) {
@@ -216,8 +211,7 @@ void DefChecker::checkRecursion() {
       }
       chain += "'" + callee + "'";
       reporter_.error(edge.call,
-                      "recursive call: " + chain +
-                          "; recursion is not allowed",
+                      "recursive call: " + chain + "; recursion is not allowed",
                       notes);
     }
   }

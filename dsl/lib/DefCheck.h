@@ -1,4 +1,5 @@
-//===- DefCheck.h - Checks of a def that need no call site -------*- C++ -*-===//
+//===- DefCheck.h - Checks of a def that need no call site -------*- C++
+//-*-===//
 #ifndef NNC_DSL_DEFCHECK_H
 #define NNC_DSL_DEFCHECK_H
 

@@ -8,18 +8,29 @@
 
 namespace nnc::dsl {
 
-std::string formatShape(const std::vector<int64_t> &shape) {
+std::string formatShape(const std::vector<int64_t> &shape, bool full) {
+  constexpr size_t kShownFront = 8, kShownBack = 4;
+  bool clip = !full && shape.size() > kShownFront + kShownBack + 4;
   std::string text = "[";
   for (size_t i = 0; i < shape.size(); ++i) {
+    if (clip && i == kShownFront) {
+      text += ", ...";
+      i = shape.size() - kShownBack - 1;
+      continue;
+    }
     if (i)
       text += ", ";
     text += std::to_string(shape[i]);
   }
-  return text + "]";
+  text += "]";
+  if (clip)
+    text += " (rank " + std::to_string(shape.size()) + ")";
+  return text;
 }
 
-std::string formatType(const TensorType &type) {
-  return (type.dtype == DType::F32 ? "f32" : "i32") + formatShape(type.shape);
+std::string formatType(const TensorType &type, bool full) {
+  return (type.dtype == DType::F32 ? "f32" : "i32") +
+         formatShape(type.shape, full);
 }
 
 std::string formatDouble(double value) {

@@ -53,7 +53,7 @@ bool runFrontend(const SourceFile &file, ast::File &tree, Program &program,
     Diagnostic diag;
     std::string clean;
     if (!preprocessSource(file.text(), clean, diag) ||
-        !parseSource(clean, tree, diag)) {
+        !parseSource(file.text(), clean, tree, diag)) {
       printDiagnostic(errs, file, diag);
       return false;
     }

@@ -31,7 +31,9 @@ Globals collectGlobals(const ast::File &file, Reporter &reporter) {
                      const char *what) {
     auto [it, inserted] = names.emplace(name.text, spanOf(name));
     if (!inserted)
-      reporter.error(spanOf(name), "'" + name.text + "' is already defined",
+      reporter.error(spanOf(name),
+                     std::string(what ? "'" : "model '") + name.text +
+                         "' is already defined",
                      {{it->second, "previous definition is here"}});
     if (what && opTable().findBuiltin(name.text))
       reporter.error(spanOf(name), std::string(what) + " '" + name.text +

@@ -1,4 +1,5 @@
-//===- Globals.h - Top-level names of a file ---------------------*- C++ -*-===//
+//===- Globals.h - Top-level names of a file ---------------------*- C++
+//-*-===//
 //
 // `const` and `def` names are global and may be used before their
 // definition (consts are evaluated on demand, with cycle detection);

@@ -20,10 +20,16 @@ std::vector<int> GraphBuilder::addNode(const std::string &op,
                                        const std::vector<TensorType> &results,
                                        Span span) {
   if (model_.nodes.size() >= kMaxNodes)
-    reporter_.error(span, "model '" + model_.name + "' is too large: more than " +
+    reporter_.error(span, "model '" + model_.name +
+                              "' is too large: more than " +
                               std::to_string(kMaxNodes) +
                               " operations after inlining every def");
   for (const TensorType &type : results) {
+    if (type.shape.size() > kMaxRank)
+      reporter_.error(span, op + ": the result would have rank " +
+                                std::to_string(type.shape.size()) +
+                                "; tensors have at most " +
+                                std::to_string(kMaxRank) + " dimensions");
     for (int64_t dim : type.shape)
       if (dim < 1)
         reporter_.error(span, op + ": result shape " + formatShape(type.shape) +

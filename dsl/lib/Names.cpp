@@ -32,13 +32,13 @@ void reportUnresolvedValue(
                      {{it->second, "'" + name + "' is defined here"}});
   }
   if (auto def = globals.defs.find(name); def != globals.defs.end())
-    reporter.error(use, "'" + name + "' is a def, not a value; call it: " +
-                            name + "(...)",
-                   {{spanOf(def->second->name), "'" + name +
-                                                    "' is defined here"}});
+    reporter.error(
+        use, "'" + name + "' is a def, not a value; call it: " + name + "(...)",
+        {{spanOf(def->second->name), "'" + name + "' is defined here"}});
   if (opTable().findBuiltin(name))
-    reporter.error(use, "'" + name + "' is a builtin op, not a value; call it: " +
-                            name + "(...)");
+    reporter.error(use, "'" + name +
+                            "' is a builtin op, not a value; call it: " + name +
+                            "(...)");
   if (isInitName(name))
     reporter.error(use, "'" + name +
                             "' is an initializer; it can only follow '=' in a "
@@ -64,9 +64,9 @@ void reportUnresolvedValue(
 void reportUnresolvedCallee(const std::string &name, Span use,
                             const Globals &globals, Reporter &reporter) {
   if (auto c = globals.consts.find(name); c != globals.consts.end())
-    reporter.error(use, "'" + name + "' is a const, not an op",
-                   {{spanOf(c->second->name), "'" + name +
-                                                  "' is defined here"}});
+    reporter.error(
+        use, "'" + name + "' is a const, not an op",
+        {{spanOf(c->second->name), "'" + name + "' is defined here"}});
   if (isInitName(name))
     reporter.error(use, "'" + name +
                             "' is an initializer; it can only follow '=' in a "

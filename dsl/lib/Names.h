@@ -1,4 +1,5 @@
-//===- Names.h - Errors for names that do not resolve ------------*- C++ -*-===//
+//===- Names.h - Errors for names that do not resolve ------------*- C++
+//-*-===//
 //
 // Shared by the static check of defs and the model checker so that a bad
 // name reads the same wherever it is.
@@ -21,11 +22,11 @@ struct NameCandidate {
 
 /// `name` used as a value did not resolve. `boundLater` (may be null) maps
 /// the names the current block binds further down to their definition.
-[[noreturn]] void
-reportUnresolvedValue(const std::string &name, Span use,
-                      const std::map<std::string, Span, std::less<>> *boundLater,
-                      const std::vector<NameCandidate> &inScope,
-                      const Globals &globals, Reporter &reporter);
+[[noreturn]] void reportUnresolvedValue(
+    const std::string &name, Span use,
+    const std::map<std::string, Span, std::less<>> *boundLater,
+    const std::vector<NameCandidate> &inScope, const Globals &globals,
+    Reporter &reporter);
 
 /// `name(...)` names neither a def nor a builtin op.
 [[noreturn]] void reportUnresolvedCallee(const std::string &name, Span use,

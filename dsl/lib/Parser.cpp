@@ -45,13 +45,15 @@ std::string describeExpected(const std::string &which) {
 
 } // namespace
 
-bool parseSource(std::string_view clean, ast::File &file, Diagnostic &diag) {
+bool parseSource(std::string_view source, std::string_view clean,
+                 ast::File &file, Diagnostic &diag) {
   const char *base = clean.data();
   const char *first = base;
   const char *last = base + clean.size();
   try {
     auto const grammar = x3::with<parser::source_begin_tag>(base)[parser::file];
-    bool ok = x3::phrase_parse(first, last, grammar, parser::skipper, file.items);
+    bool ok =
+        x3::phrase_parse(first, last, grammar, parser::skipper, file.items);
     if (ok && first == last)
       return true;
     // Every failure inside the file rule is an expectation failure; this is
@@ -59,7 +61,8 @@ bool parseSource(std::string_view clean, ast::File &file, Diagnostic &diag) {
     uint32_t at = static_cast<uint32_t>(first - base);
     uint32_t end;
     std::string found = describeFound(clean, at, end);
-    diag = {{at, end}, "expected 'model', 'def' or 'const', found " + found, {}};
+    diag = {
+        {at, end}, "expected 'model', 'def' or 'const', found " + found, {}};
     return false;
   } catch (const x3::expectation_failure<parser::iterator_type> &failure) {
     uint32_t at = static_cast<uint32_t>(failure.where() - base);
@@ -70,13 +73,27 @@ bool parseSource(std::string_view clean, ast::File &file, Diagnostic &diag) {
     std::string expected = describeExpected(failure.which());
     diag = {{at, end}, "expected " + expected + ", found " + found, {}};
     // Point at the bracket that is still open.
-    char open = expected == "')'" ? '(' : expected == "']'" ? '[' :
-                expected == "'}'" ? '{' : 0;
+    char open = expected == "')'"   ? '('
+                : expected == "']'" ? '['
+                : expected == "'}'" ? '{'
+                                    : 0;
     if (open) {
       if (auto where = innermostOpenBracket(clean, at, open))
+        diag.notes.push_back({{*where, *where + 1},
+                              std::string("to match this '") + open + "'"});
+    } else if (auto where = innermostOpenBracket(clean, at, 0)) {
+      // A bracket left open joins the following lines into one statement.
+      if (at >= clean.size())
         diag.notes.push_back(
             {{*where, *where + 1},
-             std::string("to match this '") + open + "'"});
+             std::string("this '") + clean[*where] + "' is not closed"});
+      else if (source.substr(*where, at - *where).find('\n') !=
+               std::string_view::npos)
+        diag.notes.push_back(
+            {{*where, *where + 1},
+             std::string("this '") + clean[*where] +
+                 "' is still open, so the statement continues on the next "
+                 "line"});
     }
     return false;
   }

@@ -1,4 +1,5 @@
-//===- Parser.h - Text to AST ------------------------------------*- C++ -*-===//
+//===- Parser.h - Text to AST ------------------------------------*- C++
+//-*-===//
 #ifndef NNC_DSL_PARSER_H
 #define NNC_DSL_PARSER_H
 
@@ -9,10 +10,11 @@
 
 namespace nnc::dsl {
 
-/// Parses the preprocessed text (see Preprocess.h) into `file`. On a syntax
-/// error sets `diag` ("expected X, found Y" at the offending token) and
-/// returns false. Never throws.
-bool parseSource(std::string_view clean, ast::File &file, Diagnostic &diag);
+/// Parses the preprocessed text `clean` (see Preprocess.h) of `source` into
+/// `file`. On a syntax error sets `diag` ("expected X, found Y" at the
+/// offending token) and returns false. Never throws.
+bool parseSource(std::string_view source, std::string_view clean,
+                 ast::File &file, Diagnostic &diag);
 
 } // namespace nnc::dsl
 

@@ -2,44 +2,13 @@
 
 #include "Preprocess.h"
 
+#include "Utf8.h"
+
 #include <cstdio>
 #include <vector>
 
 namespace nnc::dsl {
 namespace {
-
-/// Length of the valid UTF-8 sequence starting at `i`, or 0 if invalid
-/// (overlong forms, surrogates and code points above U+10FFFF included).
-size_t utf8SequenceLength(std::string_view s, size_t i, uint32_t &codePoint) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) {
-    codePoint = c;
-    return 1;
-  }
-  size_t len;
-  uint32_t min;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2, min = 0x80, codePoint = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3, min = 0x800, codePoint = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4, min = 0x10000, codePoint = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size())
-    return 0;
-  for (size_t k = 1; k < len; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80)
-      return 0;
-    codePoint = (codePoint << 6) | (byte(i + k) & 0x3F);
-  }
-  if (codePoint < min || codePoint > 0x10FFFF ||
-      (codePoint >= 0xD800 && codePoint <= 0xDFFF))
-    return 0;
-  return len;
-}
 
 std::string hexByte(unsigned char c) {
   char buf[8];
@@ -105,8 +74,7 @@ bool preprocessSource(std::string_view source, std::string &clean,
     if (cp >= 0x80) {
       diag = {{at, static_cast<uint32_t>(i + len)},
               "non-ASCII character '" + std::string(source.substr(i, len)) +
-                  "' (" + codePointName(cp) +
-                  ") is only allowed in comments",
+                  "' (" + codePointName(cp) + ") is only allowed in comments",
               {}};
       return false;
     }
@@ -147,7 +115,7 @@ std::optional<uint32_t> innermostOpenBracket(std::string_view clean,
     }
   }
   for (size_t k = stack.size(); k-- > 0;)
-    if (stack[k].first == open)
+    if (stack[k].first == open || (open == 0 && stack[k].first != '{'))
       return stack[k].second;
   return std::nullopt;
 }

@@ -29,8 +29,9 @@ constexpr unsigned kMaxNesting = 200;
 bool preprocessSource(std::string_view source, std::string &clean,
                       Diagnostic &diag);
 
-/// The offset of the innermost `open` bracket ('(', '[' or '{') still
-/// unclosed at `offset` in the cleaned text, for a "to match this" note.
+/// The offset of the innermost `open` bracket ('(', '[' or '{'; 0 for
+/// either '(' or '[') still unclosed at `offset` in the cleaned text, for a
+/// "to match this" note.
 std::optional<uint32_t> innermostOpenBracket(std::string_view clean,
                                              uint32_t offset, char open);
 

@@ -20,7 +20,7 @@ std::string attrText(const AttrValue &value) {
     return formatDouble(*d);
   if (auto *b = std::get_if<bool>(&value))
     return *b ? "true" : "false";
-  return formatShape(std::get<IntList>(value));
+  return formatShape(std::get<IntList>(value), true);
 }
 
 std::string initText(const Init &init) {
@@ -48,14 +48,14 @@ void printModel(std::ostream &os, const Model &model) {
   os << "model " << model.name << ' ' << locText(model.loc) << '\n';
   for (const Input &input : model.inputs) {
     os << "  input %" << input.value << ' ' << input.name << " : "
-       << formatType(model.values[input.value].type);
+       << formatType(model.values[input.value].type, true);
     if (input.intRange)
       os << " range " << input.intRange;
     os << ' ' << locText(input.loc) << '\n';
   }
   for (const Param &param : model.params)
     os << "  param %" << param.value << ' ' << param.name << " : "
-       << formatType(model.values[param.value].type) << " = "
+       << formatType(model.values[param.value].type, true) << " = "
        << initText(param.init) << ' ' << locText(param.loc) << '\n';
   for (const Node &node : model.nodes) {
     os << "  ";
@@ -76,7 +76,8 @@ void printModel(std::ostream &os, const Model &model) {
     }
     os << " : ";
     for (size_t i = 0; i < node.results.size(); ++i)
-      os << (i ? ", " : "") << formatType(model.values[node.results[i]].type);
+      os << (i ? ", " : "")
+         << formatType(model.values[node.results[i]].type, true);
     os << ' ' << locText(node.loc);
     bool named = false;
     for (int id : node.results)

@@ -1,4 +1,5 @@
-//===- Reporter.h - Where the checker's errors go ----------------*- C++ -*-===//
+//===- Reporter.h - Where the checker's errors go ----------------*- C++
+//-*-===//
 #ifndef NNC_DSL_REPORTER_H
 #define NNC_DSL_REPORTER_H
 

@@ -51,8 +51,9 @@ std::string_view SourceFile::lineText(unsigned line) const {
   if (line == 0 || line > lineStarts_.size())
     return {};
   uint32_t start = lineStarts_[line - 1];
-  uint32_t end = line < lineStarts_.size() ? lineStarts_[line] - 1
-                                           : static_cast<uint32_t>(text_.size());
+  uint32_t end = line < lineStarts_.size()
+                     ? lineStarts_[line] - 1
+                     : static_cast<uint32_t>(text_.size());
   std::string_view result = text_.substr(start, end - start);
   if (!result.empty() && result.back() == '\r')
     result.remove_suffix(1);

@@ -1,4 +1,5 @@
-//===- Suggest.h - "did you mean ...?" ---------------------------*- C++ -*-===//
+//===- Suggest.h - "did you mean ...?" ---------------------------*- C++
+//-*-===//
 #ifndef NNC_DSL_SUGGEST_H
 #define NNC_DSL_SUGGEST_H
 

@@ -1,4 +1,5 @@
-//===- Value.h - What an expression evaluates to -----------------*- C++ -*-===//
+//===- Value.h - What an expression evaluates to -----------------*- C++
+//-*-===//
 //
 // The checker evaluates every expression to a Value: a run-time tensor (an
 // SSA value id of the model being built) or a compile-time constant (an
@@ -72,8 +73,13 @@ struct Value {
   }
 };
 
-std::string formatShape(const std::vector<int64_t> &shape);
-std::string formatType(const TensorType &type);
+/// "[4, 8]"; in messages (`full` false) a shape of more than 16 dims shows
+/// its first and last dims only.
+std::string formatShape(const std::vector<int64_t> &shape, bool full = false);
+std::string formatType(const TensorType &type, bool full = false);
+
+/// Tensors have at most this many dimensions (as PyTorch).
+constexpr size_t kMaxRank = 64;
 std::string formatDouble(double value);
 
 } // namespace nnc::dsl

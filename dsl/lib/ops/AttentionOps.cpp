@@ -31,8 +31,8 @@ void inferAttention(OpCall &call) {
                     call.describe(0));
   const auto &q = call.shape(0), &k = call.shape(1), &v = call.shape(2);
   if (k.back() != q.back())
-    call.fail(1, "query " + call.describe(0) + " has d = " +
-                     std::to_string(q.back()) + " but key " +
+    call.fail(1, "query " + call.describe(0) +
+                     " has d = " + std::to_string(q.back()) + " but key " +
                      call.describe(1) + " has d = " + std::to_string(k.back()));
   int64_t tk = k[k.size() - 2];
   if (v[v.size() - 2] != tk)
@@ -54,7 +54,8 @@ void inferMultiheadAttention(OpCall &call) {
   }
   size_t rank = call.rank(0);
   if (rank != 2 && rank != 3)
-    call.fail(0, "input " + call.quote(0) + " must be [B, T, D] or [T, D], got " +
+    call.fail(0, "input " + call.quote(0) +
+                     " must be [B, T, D] or [T, D], got " +
                      formatType(call.type(0)));
   int64_t d = call.shape(0).back();
   for (size_t i = 1; i < 5; ++i)

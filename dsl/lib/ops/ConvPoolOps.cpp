@@ -19,10 +19,9 @@ void requireAtLeast(OpCall &call, size_t arg, const std::vector<int64_t> &pair,
                     int64_t min) {
   for (int64_t v : pair)
     if (v < min)
-      call.fail(static_cast<int>(arg), call.op().params[arg].name +
-                                           std::string(" must be at least ") +
-                                           std::to_string(min) + ", got " +
-                                           std::to_string(v));
+      call.fail(static_cast<int>(arg),
+                call.op().params[arg].name + std::string(" must be at least ") +
+                    std::to_string(min) + ", got " + std::to_string(v));
 }
 
 /// Output size of a window op along one axis, or an error if the window
@@ -31,11 +30,13 @@ int64_t windowOutputSize(OpCall &call, int axis, int64_t in, int64_t pad,
                          int64_t extent, int64_t stride) {
   int64_t padded = call.add(in, call.mul(2, pad, -1), -1);
   if (padded < extent)
-    call.fail(-1, "the " + std::string(kAxisNames[axis]) + " window (" +
-                      std::to_string(extent) + ") is larger than the padded " +
-                      kAxisNames[axis] + " of input " + call.describe(0) +
-                      " (" + std::to_string(in) + " + 2*" +
-                      std::to_string(pad) + "): the output would be empty");
+    call.fail(-1, std::string(call.op().name == "conv2d" ? "the dilated kernel"
+                                                         : "the window") +
+                      " " + kAxisNames[axis] + " " + std::to_string(extent) +
+                      " exceeds the padded input " + kAxisNames[axis] + " " +
+                      std::to_string(in) + " + 2*" + std::to_string(pad) +
+                      " = " + std::to_string(padded) + " of " +
+                      call.describe(0) + ": the output would be empty");
   return (padded - extent) / stride + 1;
 }
 
@@ -114,9 +115,9 @@ void inferPool(OpCall &call) {
   for (int axis = 0; axis < 2; ++axis) {
     if (padding[axis] > kernel[axis] / 2)
       call.fail(3, "padding " + std::to_string(padding[axis]) +
-                       " must be at most half the kernel " +
-                       kAxisNames[axis] + " " + std::to_string(kernel[axis]) +
-                       " (at most " + std::to_string(kernel[axis] / 2) + ")");
+                       " must be at most half the kernel " + kAxisNames[axis] +
+                       " " + std::to_string(kernel[axis]) + " (at most " +
+                       std::to_string(kernel[axis] / 2) + ")");
     out[2 + axis] = windowOutputSize(call, axis, xs[2 + axis], padding[axis],
                                      kernel[axis], stride[axis]);
   }

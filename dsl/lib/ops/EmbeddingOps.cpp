@@ -29,8 +29,8 @@ void inferPosenc(OpCall &call) {
   if (steps < 1)
     call.fail(0, "T must be at least 1, got " + std::to_string(steps));
   if (dim < 2 || dim % 2 != 0)
-    call.fail(1, "D must be even (sin and cos pairs), got " +
-                     std::to_string(dim));
+    call.fail(1,
+              "D must be even (sin and cos pairs), got " + std::to_string(dim));
   call.emit("posenc", {}, {{"T", steps}, {"D", dim}},
             TensorType{DType::F32, {steps, dim}});
 }
@@ -41,9 +41,8 @@ void registerEmbeddingOps(OpTable &table) {
   table.add({"embedding",
              {{"ids", ArgKind::Tensor}, {"table", ArgKind::Tensor}},
              inferEmbedding});
-  table.add({"posenc",
-             {{"T", ArgKind::Int}, {"D", ArgKind::Int}},
-             inferPosenc});
+  table.add(
+      {"posenc", {{"T", ArgKind::Int}, {"D", ArgKind::Int}}, inferPosenc});
 }
 
 } // namespace nnc::dsl

@@ -1,4 +1,5 @@
-//===- LinearAlgebraOps.cpp - matmul, linear -------------------------------===//
+//===- LinearAlgebraOps.cpp - matmul, linear
+//-------------------------------===//
 //
 //   matmul (a[..., M, K], b[..., K, N]) -> [..., M, N]; the batch dims are
 //          equal, or b is 2-D and shared by every batch
@@ -23,17 +24,18 @@ void inferMatmul(OpCall &call) {
   int64_t m = sa[sa.size() - 2], k = sa.back();
   int64_t kb = sb[sb.size() - 2], n = sb.back();
   if (k != kb)
-    call.fail(1, "inner dimensions differ: " + call.describe(0) + " has K = " +
-                     std::to_string(k) + " but " + call.describe(1) +
-                     " has K = " + std::to_string(kb));
+    call.fail(1, "inner dimensions differ: left operand " + call.quote(0) +
+                     " is " + formatShape(sa) + " (K = " + std::to_string(k) +
+                     ") but right operand " + call.quote(1) + " is " +
+                     formatShape(sb) + " (K = " + std::to_string(kb) + ")");
   std::vector<int64_t> batchA(sa.begin(), sa.end() - 2);
   std::vector<int64_t> batchB(sb.begin(), sb.end() - 2);
   if (sb.size() != 2 && batchA != batchB)
-    call.fail(1, "batch dimensions differ: " + call.describe(0) + " has " +
-                     formatShape(batchA) + " but " + call.describe(1) +
-                     " has " + formatShape(batchB) +
-                     " (the right operand must have the same batch "
-                     "dimensions, or be 2-D)");
+    call.fail(1, "batch dimensions differ: left operand " + call.quote(0) +
+                     " is " + formatShape(sa) + " but right operand " +
+                     call.quote(1) + " is " + formatShape(sb) +
+                     " (the right operand needs the same batch dimensions " +
+                     formatShape(batchA) + ", or to be 2-D)");
   std::vector<int64_t> shape = batchA;
   shape.push_back(m);
   shape.push_back(n);

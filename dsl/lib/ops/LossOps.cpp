@@ -27,22 +27,22 @@ void inferCrossEntropy(OpCall &call) {
   call.requireF32(0, "logits");
   call.requireRank(0, 2, "logits", "[N, K]");
   if (call.type(1).dtype != DType::I32)
-    call.fail(1, "labels " + call.quote(1) +
+    call.fail(1, call.named("labels", 1) +
                      " must be an i32 tensor of class indices, got " +
                      formatType(call.type(1)));
   int64_t n = call.shape(0)[0], k = call.shape(0)[1];
-  call.requireShape(1, {n},
-                    "labels", " (one class index per row of logits " +
-                                  call.describe(0) + ")");
-  call.emit("cross_entropy", {logits, labels}, {},
-            TensorType{DType::F32, {}});
+  call.requireShape(1, {n}, "labels",
+                    " (one class index per row of " + call.named("logits", 0) +
+                        ", " + formatType(call.type(0)) + ")");
+  call.emit("cross_entropy", {logits, labels}, {}, TensorType{DType::F32, {}});
   call.builder().requireIntRange(labels, k);
 }
 
 } // namespace
 
 void registerLossOps(OpTable &table) {
-  table.add({"mse", {{"y", ArgKind::Tensor}, {"t", ArgKind::Tensor}}, inferMse});
+  table.add(
+      {"mse", {{"y", ArgKind::Tensor}, {"t", ArgKind::Tensor}}, inferMse});
   table.add({"cross_entropy",
              {{"logits", ArgKind::Tensor}, {"labels", ArgKind::Tensor}},
              inferCrossEntropy});

@@ -20,7 +20,8 @@ void inferLayernorm(OpCall &call) {
   }
   call.requireRankAtLeast(0, 1, "input");
   int64_t d = call.shape(0).back();
-  std::string why = " (the last axis of input " + call.describe(0) + ")";
+  std::string why = " (the last axis of input " + call.quote(0) + ", " +
+                    formatType(call.type(0)) + ")";
   call.requireShape(1, {d}, "gamma", why);
   call.requireShape(2, {d}, "beta", why);
   double eps = call.floatArg(3, 1e-5);

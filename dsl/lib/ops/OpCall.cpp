@@ -17,7 +17,8 @@ std::string OpCall::quote(size_t i) const {
   if (i >= args_.size() || !args_[i].present)
     return paramName(i);
   Span span = args_[i].span;
-  std::string_view text = file_.text().substr(span.begin, span.end - span.begin);
+  std::string_view text =
+      file_.text().substr(span.begin, span.end - span.begin);
   if (text.empty() || text.size() > 40 ||
       text.find('\n') != std::string_view::npos)
     return paramName(i);
@@ -54,25 +55,29 @@ std::string OpCall::describe(size_t i) {
   return quote(i) + " (" + formatType(type(i)) + ")";
 }
 
+std::string OpCall::named(const std::string &role, size_t i) const {
+  std::string quoted = quote(i);
+  return quoted == "'" + role + "'" ? quoted : role + " " + quoted;
+}
+
 void OpCall::requireF32(size_t i, const std::string &role) {
   if (type(i).dtype != DType::F32)
     fail(static_cast<int>(i),
-         role + " " + quote(i) + " is " + formatType(type(i)) +
+         named(role, i) + " is " + formatType(type(i)) +
              ", but this op needs f32 (i32 tensors only hold labels and "
              "token ids)");
 }
 
 void OpCall::requireI32(size_t i, const std::string &role) {
   if (type(i).dtype != DType::I32)
-    fail(static_cast<int>(i), role + " " + quote(i) +
-                                  " must be an i32 tensor, got " +
-                                  formatType(type(i)));
+    fail(static_cast<int>(i),
+         named(role, i) + " must be an i32 tensor, got " + formatType(type(i)));
 }
 
 void OpCall::requireRank(size_t i, size_t rank, const std::string &role,
                          const std::string &layout) {
   if (this->rank(i) != rank)
-    fail(static_cast<int>(i), role + " " + quote(i) + " must be " +
+    fail(static_cast<int>(i), named(role, i) + " must be " +
                                   std::to_string(rank) + "-D " + layout +
                                   ", got " + formatType(type(i)));
 }
@@ -80,7 +85,7 @@ void OpCall::requireRank(size_t i, size_t rank, const std::string &role,
 void OpCall::requireRankAtLeast(size_t i, size_t rank,
                                 const std::string &role) {
   if (this->rank(i) < rank)
-    fail(static_cast<int>(i), role + " " + quote(i) + " must have at least " +
+    fail(static_cast<int>(i), named(role, i) + " must have at least " +
                                   std::to_string(rank) + " dimension" +
                                   (rank == 1 ? "" : "s") + ", got " +
                                   formatType(type(i)));
@@ -89,7 +94,7 @@ void OpCall::requireRankAtLeast(size_t i, size_t rank,
 void OpCall::requireShape(size_t i, const std::vector<int64_t> &expected,
                           const std::string &role, const std::string &why) {
   if (shape(i) != expected)
-    fail(static_cast<int>(i), role + " " + quote(i) + " must be " +
+    fail(static_cast<int>(i), named(role, i) + " must be " +
                                   formatShape(expected) + why + ", got " +
                                   formatShape(shape(i)));
 }
@@ -193,8 +198,8 @@ int64_t OpCall::mul(int64_t a, int64_t b, int at) {
 }
 
 void OpCall::fail(int i, const std::string &message) {
-  Span span = i >= 0 && has(static_cast<size_t>(i)) ? args_[i].span
-                                                    : calleeSpan_;
+  Span span =
+      i >= 0 && has(static_cast<size_t>(i)) ? args_[i].span : calleeSpan_;
   reporter_.error(span, name_ + ": " + message);
 }
 
@@ -206,6 +211,16 @@ int OpCall::emit(const std::string &op, std::vector<int> operands, Attrs attrs,
 std::vector<int> OpCall::emitMulti(const std::string &op,
                                    std::vector<int> operands, Attrs attrs,
                                    const std::vector<TensorType> &results) {
+  for (const TensorType &type : results) {
+    if (type.shape.size() > kMaxRank)
+      fail(-1, "the result would have rank " +
+                   std::to_string(type.shape.size()) +
+                   "; tensors have at most " + std::to_string(kMaxRank) +
+                   " dimensions");
+    if (!checkedProduct(type.shape))
+      fail(-1, "the result " + formatType(type) +
+                   " has more elements than fit in a signed 64-bit integer");
+  }
   results_ = builder_.addNode(op, std::move(operands), std::move(attrs),
                               results, calleeSpan_);
   return results_;

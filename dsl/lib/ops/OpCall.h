@@ -1,4 +1,5 @@
-//===- OpCall.h - One application of a builtin, seen by its rule -*- C++ -*-===//
+//===- OpCall.h - One application of a builtin, seen by its rule -*- C++
+//-*-===//
 //
 // The shape rule of an op reads its bound arguments through this class,
 // reports errors located at the offending argument, and emits the
@@ -47,6 +48,9 @@ public:
   /// is long.
   std::string quote(size_t i) const;
 
+  /// The argument as evaluated (a tensor or a compile-time value).
+  const Value &argValue(size_t i) const { return args_[i].value; }
+
   /// Tensor arguments (numbers become f32[] scalar nodes).
   int tensor(size_t i);
   const TensorType &type(size_t i);
@@ -54,6 +58,8 @@ public:
   size_t rank(size_t i) { return shape(i).size(); }
   /// "'x' (f32[4, 8])"
   std::string describe(size_t i);
+  /// "weight 'w2'", or just "'w_ih'" when the text is the role itself.
+  std::string named(const std::string &role, size_t i) const;
 
   void requireF32(size_t i, const std::string &role);
   void requireI32(size_t i, const std::string &role);
@@ -90,7 +96,8 @@ public:
   int emit(const std::string &op, std::vector<int> operands, Attrs attrs,
            const TensorType &result);
   std::vector<int> emitMulti(const std::string &op, std::vector<int> operands,
-                             Attrs attrs, const std::vector<TensorType> &results);
+                             Attrs attrs,
+                             const std::vector<TensorType> &results);
 
   const std::vector<int> &results() const { return results_; }
 

@@ -1,4 +1,5 @@
-//===- OpRegistry.h - The table of DSL builtins ------------------*- C++ -*-===//
+//===- OpRegistry.h - The table of DSL builtins ------------------*- C++
+//-*-===//
 //
 // One row per builtin op: its parameters (positional, or by keyword, as in
 // Python) and its shape rule. Adding an op means adding one row in the
@@ -33,7 +34,9 @@ struct ParamSpec {
   /// How the default reads in a signature ("1", "kernel", "none"), or
   /// nullptr when the argument is required.
   const char *defaultText = nullptr;
-  bool required() const { return defaultText == nullptr && kind != ArgKind::Tensors; }
+  bool required() const {
+    return defaultText == nullptr && kind != ArgKind::Tensors;
+  }
 };
 
 using InferFn = void (*)(OpCall &);

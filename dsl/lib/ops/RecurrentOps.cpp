@@ -27,17 +27,17 @@ int64_t checkRecurrent(OpCall &call, const RecurrentArgs &a, int64_t gates,
   call.requireRank(a.wIh, 2, "w_ih", "[" + gateText + ", I]");
   int64_t rows = call.shape(a.wIh)[0];
   if (rows % gates != 0)
-    call.fail(static_cast<int>(a.wIh),
-              "w_ih " + call.quote(a.wIh) + " must have 4*H rows (gates i, f, "
-                                            "g, o), got " +
-                  std::to_string(rows));
+    call.fail(static_cast<int>(a.wIh), call.named("w_ih", a.wIh) +
+                                           " must have 4*H rows (gates i, f, "
+                                           "g, o), got " +
+                                           std::to_string(rows));
   int64_t hidden = rows / gates;
   std::string hWhy = " (H = " + std::to_string(hidden) + " from w_ih " +
                      formatShape(call.shape(a.wIh)) + ")";
   if (call.shape(a.wIh)[1] != inputSize)
     call.fail(static_cast<int>(a.wIh),
-              "w_ih " + call.describe(a.wIh) + " expects " +
-                  std::to_string(call.shape(a.wIh)[1]) +
+              call.named("w_ih", a.wIh) + " (" + formatType(call.type(a.wIh)) +
+                  ") expects " + std::to_string(call.shape(a.wIh)[1]) +
                   " input features but input " + call.quote(a.x) + " has " +
                   std::to_string(inputSize) + " (" +
                   formatShape(call.shape(a.x)) + ")");
@@ -46,10 +46,11 @@ int64_t checkRecurrent(OpCall &call, const RecurrentArgs &a, int64_t gates,
   call.requireShape(a.bHh, {rows}, "b_hh", hWhy);
   std::string stateWhy = " ([B, H], B = " + std::to_string(batch) +
                          ", H = " + std::to_string(hidden) + ")";
-  call.requireShape(a.h0, {batch, hidden}, a.c0 == SIZE_MAX ? "h0" : "h",
+  call.requireShape(a.h0, {batch, hidden}, call.op().params[a.h0].name,
                     stateWhy);
   if (a.c0 != SIZE_MAX)
-    call.requireShape(a.c0, {batch, hidden}, "c", stateWhy);
+    call.requireShape(a.c0, {batch, hidden}, call.op().params[a.c0].name,
+                      stateWhy);
   return hidden;
 }
 
@@ -68,8 +69,8 @@ void inferRnnOrLstm(OpCall &call) {
   call.requireRank(0, 3, "input", "[T, B, I]");
   int64_t steps = call.shape(0)[0], batch = call.shape(0)[1];
   RecurrentArgs args{0, 1, 2, 3, 4, 5, isLstm ? size_t(6) : SIZE_MAX};
-  int64_t hidden = checkRecurrent(call, args, isLstm ? 4 : 1, batch,
-                                  call.shape(0)[2]);
+  int64_t hidden =
+      checkRecurrent(call, args, isLstm ? 4 : 1, batch, call.shape(0)[2]);
   TensorType sequence{DType::F32, {steps, batch, hidden}};
   TensorType state{DType::F32, {batch, hidden}};
   std::vector<TensorType> results = {sequence, state};

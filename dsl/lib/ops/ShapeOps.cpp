@@ -78,18 +78,19 @@ void inferReshape(OpCall &call) {
   }
   if (inferred >= 0) {
     if (count % known != 0)
-      call.fail(1, "cannot reshape " + call.describe(0) + " (" +
-                       std::to_string(count) + " elements) to " +
-                       formatShape(shape) + ": " + std::to_string(count) +
-                       " is not a multiple of " + std::to_string(known));
+      call.fail(1, "cannot reshape " + call.quote(0) + " (" +
+                       formatType(call.type(0)) + ", " + std::to_string(count) +
+                       " elements) to " + formatShape(shape) + ": " +
+                       std::to_string(count) + " is not a multiple of " +
+                       std::to_string(known));
     shape[inferred] = count / known;
     known = count;
   }
   if (known != count)
-    call.fail(1, "cannot reshape " + call.describe(0) + " (" +
-                     std::to_string(count) + " elements) to " +
-                     formatShape(shape) + " (" + std::to_string(known) +
-                     " elements)");
+    call.fail(1, "cannot reshape " + call.quote(0) + " (" +
+                     formatType(call.type(0)) + ", " + std::to_string(count) +
+                     " elements) to " + formatShape(shape) + " (" +
+                     std::to_string(known) + " elements)");
   emitReshape(call, shape);
 }
 
@@ -104,14 +105,20 @@ void inferConcat(OpCall &call) {
   if (count == 0)
     call.fail(-1, "needs at least one tensor to join");
   std::vector<int> operands;
-  for (size_t i = first; i < first + count; ++i)
+  for (size_t i = first; i < first + count; ++i) {
+    // `concat(a, b, 1)` means axis=1 in PyTorch's torch.cat(..., 1).
+    if (call.argValue(i).kind == ValueKind::Int)
+      call.fail(static_cast<int>(i),
+                "the axis must be given by keyword: axis=" +
+                    std::to_string(call.argValue(i).intValue));
     operands.push_back(call.tensor(i));
+  }
   const TensorType &base = call.type(first);
   if (base.shape.empty())
     call.fail(static_cast<int>(first),
               "cannot join scalars: " + call.describe(first) + " has no axis");
-  int64_t axis = call.normalizeAxis(call.intArg(1, 0), base.shape.size(), 1,
-                                    first);
+  int64_t axis =
+      call.normalizeAxis(call.intArg(1, 0), base.shape.size(), 1, first);
   TensorType out = base;
   for (size_t i = first + 1; i < first + count; ++i) {
     const TensorType &t = call.type(i);
@@ -119,15 +126,22 @@ void inferConcat(OpCall &call) {
       call.fail(static_cast<int>(i), call.describe(i) +
                                          " has a different element type than " +
                                          call.describe(first));
-    bool compatible = t.shape.size() == base.shape.size();
+    if (t.shape.size() != base.shape.size())
+      call.fail(static_cast<int>(i), call.describe(i) + " has rank " +
+                                         std::to_string(t.shape.size()) +
+                                         " but " + call.describe(first) +
+                                         " has rank " +
+                                         std::to_string(base.shape.size()));
+    bool compatible = true;
     for (size_t d = 0; compatible && d < t.shape.size(); ++d)
-      compatible = d == static_cast<size_t>(axis) || t.shape[d] == base.shape[d];
+      compatible =
+          d == static_cast<size_t>(axis) || t.shape[d] == base.shape[d];
     if (!compatible)
       call.fail(static_cast<int>(i),
                 "shapes differ outside the join axis " + std::to_string(axis) +
                     ": " + call.describe(i) + " vs " + call.describe(first));
-    out.shape[axis] = call.add(out.shape[axis], t.shape[axis],
-                               static_cast<int>(i));
+    out.shape[axis] =
+        call.add(out.shape[axis], t.shape[axis], static_cast<int>(i));
   }
   call.emit("concat", operands, {{"axis", axis}}, out);
 }

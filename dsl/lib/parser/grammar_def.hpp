@@ -89,8 +89,8 @@ struct file_class {};
 
 inline bool isReservedWord(const std::string &word) {
   static const char *const kReserved[] = {
-      "model", "const", "def",  "input", "param", "output", "loss",
-      "grad",  "wrt",   "return", "true", "false", "f32",   "i32"};
+      "model", "const", "def",    "input", "param", "output", "loss",
+      "grad",  "wrt",   "return", "true",  "false", "f32",    "i32"};
   for (const char *reserved : kReserved)
     if (word == reserved)
       return true;
@@ -150,8 +150,8 @@ const x3::rule<bool_lit_class, ast::BoolLit> bool_lit = "true or false";
 const auto name_def = raw[identifier][setName];
 
 const auto digits = +digit;
-const auto exponent = (char_('e') | char_('E')) >> -(char_('+') | char_('-')) >>
-                      digits;
+const auto exponent = (char_('e') | char_('E')) >>
+                      -(char_('+') | char_('-')) >> digits;
 const auto int_lit_def =
     raw[lexeme[digits >> !(letterOrDigit | char_('.'))]][setText];
 const auto float_lit_def =
@@ -224,12 +224,12 @@ const auto param_init_def = const_init | expr;
 BOOST_SPIRIT_DEFINE(const_init, param_init)
 BOOST_SPIRIT_DEFINE(expr, expr_list, additive, add_op, multiplicative, mul_op,
                     matmul, matmul_op, unary, postfix, index_suffix, primary,
-                    paren, list, call, argument, keyword_prefix,
-                    argument_list)
+                    paren, list, call, argument, keyword_prefix, argument_list)
 
 // --- Statements --------------------------------------------------------------
 
-const x3::rule<dtype_class, std::string> dtype = "a type (f32[...] or i32[...])";
+const x3::rule<dtype_class, std::string> dtype =
+    "a type (f32[...] or i32[...])";
 const x3::rule<type_expr_class, ast::TypeExpr> type_expr =
     "a type (f32[...] or i32[...])";
 const x3::rule<name_list_class, std::vector<ast::Name>> name_list = "a name";
@@ -249,8 +249,8 @@ const auto dtype_def = raw[kw("f32") | kw("i32")];
 const auto type_expr_def = dtype >> (lit('[') > -expr_list > ']');
 const auto name_list_def = name > *(',' > name);
 const auto input_stmt_def = kw("input") > name > ':' > type_expr;
-const auto param_stmt_def =
-    kw("param") > name > ':' > type_expr > -(lit('=') > param_init);
+const auto param_stmt_def = kw("param") > name > ':' > type_expr >
+                            -(lit('=') > param_init);
 const auto output_stmt_def = kw("output") > name > -(lit('=') > expr);
 const auto loss_stmt_def = kw("loss") > name > '=' > expr;
 const auto wrt_def = kw("wrt");
@@ -261,11 +261,11 @@ const auto statement_def = input_stmt | param_stmt | output_stmt | loss_stmt |
                            grad_stmt | return_stmt | assign_stmt;
 const auto stmt_end_def = +lit('\n') | &lit('}') | &eoi;
 const auto block_def = *lit('\n') >> lit('{') > *lit('\n') >
-                       *(!(lit('}') | eoi) > statement > stmt_end) > '}';
+                       *((!(lit('}') | eoi)) > statement > stmt_end) > '}';
 
 BOOST_SPIRIT_DEFINE(dtype, type_expr, name_list, input_stmt, param_stmt,
-                    output_stmt, loss_stmt, grad_stmt, return_stmt,
-                    assign_stmt, statement, stmt_end, block, wrt)
+                    output_stmt, loss_stmt, grad_stmt, return_stmt, assign_stmt,
+                    statement, stmt_end, block, wrt)
 
 // --- Top level ---------------------------------------------------------------
 
@@ -282,7 +282,7 @@ const auto def_decl_def = kw("def") > name > '(' > -name_list > ')' > block;
 const auto model_decl_def = kw("model") > name > block;
 const auto top_item_def = const_decl | def_decl | model_decl;
 const auto item_end_def = +lit('\n') | eoi;
-const auto file_def = *lit('\n') >> *(!eoi > top_item > item_end);
+const auto file_def = *lit('\n') >> *((!eoi) > top_item > item_end);
 
 BOOST_SPIRIT_DEFINE(const_decl, def_decl, model_decl, top_item, item_end, file)
 

@@ -1,4 +1,5 @@
-//===- Ast.h - Syntax tree of a .nn file -------------------------*- C++ -*-===//
+//===- Ast.h - Syntax tree of a .nn file -------------------------*- C++
+//-*-===//
 //
 // Built by the Spirit X3 grammar (lib/parser/), read by the checker and by
 // `dumpAst`. Every node carries the byte range it was parsed from
