@@ -14,7 +14,9 @@
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/StringMap.h"
 
+#include <cmath>
 #include <functional>
+#include <limits>
 
 using namespace mlir;
 using namespace nnc;
@@ -135,6 +137,32 @@ template <typename OpT> Emitter pool() {
                     ->getResults());
     return success();
   };
+}
+
+/// softmax(q k^T / sqrt(d) [+ causal mask]) v over axes named by einsum
+/// letters: `batch` for the leading axes, i/j the query/key positions.
+Value attend(NNBuilder &nb, Value q, Value k, Value v, StringRef batch,
+             bool causal) {
+  int64_t d = NNBuilder::shape(q).back();
+  std::string bt = batch.str();
+  Value scores = nb.einsum(q, k, bt + "id," + bt + "jd->" + bt + "ij");
+  scores = nb.mul(scores, nb.scalar(1.0 / std::sqrt(static_cast<double>(d))));
+  OpBuilder &b = nb.builder();
+  if (causal)
+    scores = b.create<CausalMaskOp>(
+        nb.location(), scores.getType(), scores,
+        b.getF64FloatAttr(-std::numeric_limits<double>::infinity()));
+  int64_t last = NNBuilder::shape(scores).size() - 1;
+  Value p = b.create<SoftmaxOp>(nb.location(), scores,
+                                b.getI64IntegerAttr(last));
+  return nb.einsum(p, v, bt + "ij," + bt + "je->" + bt + "ie");
+}
+
+/// Einsum letters for `n` leading (batch) axes, avoiding i, j, d, e, h, t
+/// and k, which the attention equations use.
+std::string batchLetters(size_t n) {
+  static const char pool[] = "abcfglmnopqrsuvwxyz";
+  return std::string(pool, std::min(n, sizeof(pool) - 1));
 }
 
 const llvm::StringMap<Emitter> &builtinTable() {
@@ -290,6 +318,75 @@ const llvm::StringMap<Emitter> &builtinTable() {
       g.define(n, g.b.create<EmbeddingOp>(l, g.resultType(n), g.operand(n, 0),
                                           g.operand(n, 1))
                       ->getResults());
+      return success();
+    };
+    t["attention"] = [](ModelGen &g, const dsl::Node &n, Location l) {
+      NNBuilder nb(g.b, l);
+      Value q = g.operand(n, 0);
+      std::string batch = batchLetters(NNBuilder::shape(q).size() - 2);
+      bool causal = g.hasAttr(n, "causal") &&
+                    std::get<bool>(n.attrs.at("causal"));
+      g.define(n, attend(nb, q, g.operand(n, 1), g.operand(n, 2), batch,
+                         causal));
+      return success();
+    };
+    t["multihead_attention"] = [](ModelGen &g, const dsl::Node &n,
+                                  Location l) {
+      // Heads are split in the weights, not the activations: wq viewed as
+      // [D, heads, D/heads] gives Q already head-major ([.., h, T, dh]) from
+      // one contraction, and wo viewed as [heads, dh, D] concatenates the
+      // heads and projects in one contraction too. No activation copies.
+      NNBuilder nb(g.b, l);
+      Value x = g.operand(n, 0);
+      int64_t heads = g.intAttr(n, "heads");
+      bool causal = g.hasAttr(n, "causal") &&
+                    std::get<bool>(n.attrs.at("causal"));
+      int64_t dModel = NNBuilder::shape(x).back();
+      int64_t dh = dModel / heads;
+      std::string b = NNBuilder::shape(x).size() == 3 ? "b" : "";
+      auto project = [&](unsigned i) {
+        Value w = nb.reshape(g.operand(n, i), {dModel, heads, dh});
+        return nb.einsum(x, w, b + "tk,khd->" + b + "htd");
+      };
+      Value o = attend(nb, project(1), project(2), project(3), b + "h",
+                       causal);
+      Value wo = nb.reshape(g.operand(n, 4), {heads, dh, dModel});
+      g.define(n, nb.einsum(o, wo, b + "hid,hde->" + b + "ie"));
+      return success();
+    };
+    t["posenc"] = [](ModelGen &g, const dsl::Node &n, Location l) {
+      // Evaluated here, at compile time: a dense constant.
+      int64_t steps = g.intAttr(n, "T"), dim = g.intAttr(n, "D");
+      std::vector<float> table(steps * dim);
+      for (int64_t t = 0; t < steps; ++t)
+        for (int64_t i = 0; 2 * i < dim; ++i) {
+          double angle =
+              t / std::pow(10000.0, 2.0 * i / static_cast<double>(dim));
+          table[t * dim + 2 * i] = static_cast<float>(std::sin(angle));
+          if (2 * i + 1 < dim)
+            table[t * dim + 2 * i + 1] = static_cast<float>(std::cos(angle));
+        }
+      auto type = RankedTensorType::get({steps, dim}, g.b.getF32Type());
+      g.define(n, g.b.create<arith::ConstantOp>(
+                         l, type,
+                         DenseElementsAttr::get(type, ArrayRef<float>(table)))
+                      ->getResults());
+      return success();
+    };
+    t["layernorm"] = [](ModelGen &g, const dsl::Node &n, Location l) {
+      // (x - mean) / sqrt(biased var + eps) * gamma + beta over the last
+      // axis, from primitive ops (two-pass variance: stable).
+      NNBuilder nb(g.b, l);
+      Value x = g.operand(n, 0);
+      ArrayRef<int64_t> shape = NNBuilder::shape(x);
+      SmallVector<int64_t> last{static_cast<int64_t>(shape.size()) - 1};
+      double eps = g.hasAttr(n, "eps") ? g.floatAttr(n, "eps") : 1e-5;
+      Value centred = nb.sub(x, nb.unreduce(nb.mean(x, last), last, shape));
+      Value var = nb.mean(nb.mul(centred, centred), last);
+      Value inv = nb.div(nb.scalar(1.0),
+                         g.b.create<SqrtOp>(l, nb.add(var, nb.scalar(eps))));
+      Value normed = nb.mul(centred, nb.unreduce(inv, last, shape));
+      g.define(n, nb.add(nb.mul(normed, g.operand(n, 1)), g.operand(n, 2)));
       return success();
     };
     return t;

@@ -41,10 +41,35 @@ void addSimple(RewritePatternSet &patterns) {
       });
 }
 
+/// x[..., i, j] -> value where j > i (the key comes after the query).
+struct CausalMaskLowering : OpRewritePattern<CausalMaskOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(CausalMaskOp op,
+                                PatternRewriter &rewriter) const override {
+    auto type = cast<RankedTensorType>(op.getType());
+    int64_t rank = type.getRank();
+    double value = op.getValue().convertToDouble();
+    Value r = buildElementwise(
+        rewriter, op.getLoc(), type.getShape(), type.getElementType(),
+        op.getInput(), [&](OpBuilder &b, Location l, ValueRange a) {
+          Value i = b.create<linalg::IndexOp>(l, rank - 2);
+          Value j = b.create<linalg::IndexOp>(l, rank - 1);
+          Value future =
+              b.create<arith::CmpIOp>(l, arith::CmpIPredicate::ugt, j, i);
+          return b.create<arith::SelectOp>(l, future, f32Const(b, l, value),
+                                           a[0])
+              .getResult();
+        });
+    rewriter.replaceOp(op, r);
+    return success();
+  }
+};
+
 } // namespace
 
 void nnc::lowering::populateElementwisePatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
+  patterns.add<CausalMaskLowering>(ctx);
   addSimple<AddOp, arith::AddFOp>(patterns);
   addSimple<SubOp, arith::SubFOp>(patterns);
   addSimple<MulOp, arith::MulFOp>(patterns);

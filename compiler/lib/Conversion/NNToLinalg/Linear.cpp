@@ -152,8 +152,50 @@ struct LinearLowering : OpRewritePattern<LinearOp> {
   }
 };
 
+/// A linalg.generic contraction: one loop per letter (the result's, then
+/// the summed ones), mul + add in the body.
+struct EinsumLowering : OpRewritePattern<EinsumOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(EinsumOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = getContext();
+    SmallVector<int64_t> shape;
+    auto spec = parseEinsum(op.getEquation(), shapeOf(op.getLhs()),
+                            shapeOf(op.getRhs()), shape, nullptr);
+    std::string all = spec->allLetters();
+    auto mapOf = [&](const std::string &term) {
+      SmallVector<AffineExpr> exprs;
+      for (char c : term)
+        exprs.push_back(getAffineDimExpr(all.find(c), ctx));
+      return AffineMap::get(all.size(), 0, exprs, ctx);
+    };
+    SmallVector<utils::IteratorType> iters(all.size(),
+                                           utils::IteratorType::reduction);
+    for (size_t i = 0; i < spec->out.size(); ++i)
+      iters[i] = utils::IteratorType::parallel;
+    Value init = filledTensor(rewriter, loc, shape, rewriter.getF32Type(), 0.0);
+    rewriter.replaceOp(
+        op, rewriter
+                .create<linalg::GenericOp>(
+                    loc, init.getType(), ValueRange{op.getLhs(), op.getRhs()},
+                    init,
+                    ArrayRef<AffineMap>{mapOf(spec->lhs), mapOf(spec->rhs),
+                                        mapOf(spec->out)},
+                    iters,
+                    [](OpBuilder &b, Location l, ValueRange a) {
+                      Value p = b.create<arith::MulFOp>(l, a[0], a[1]);
+                      b.create<linalg::YieldOp>(
+                          l, b.create<arith::AddFOp>(l, a[2], p).getResult());
+                    })
+                .getResult(0));
+    return success();
+  }
+};
+
 } // namespace
 
 void nnc::lowering::populateLinearPatterns(RewritePatternSet &patterns) {
-  patterns.add<MatmulLowering, LinearLowering>(patterns.getContext());
+  patterns.add<MatmulLowering, LinearLowering, EinsumLowering>(
+      patterns.getContext());
 }

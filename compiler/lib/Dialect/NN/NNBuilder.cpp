@@ -107,6 +107,15 @@ Value NNBuilder::matmul(Value x, Value y, bool transposeA, bool transposeB) {
                             b.getBoolAttr(transposeB));
 }
 
+Value NNBuilder::einsum(Value x, Value y, StringRef equation) {
+  SmallVector<int64_t> out;
+  auto spec = parseEinsum(equation, shape(x), shape(y), out, nullptr);
+  assert(spec && "invalid einsum");
+  (void)spec;
+  return b.create<EinsumOp>(loc, f32Type(out), x, y,
+                            b.getStringAttr(equation));
+}
+
 Value NNBuilder::slice(Value x, ArrayRef<int64_t> offsets,
                        ArrayRef<int64_t> sizes, ArrayRef<int64_t> strides) {
   auto type = RankedTensorType::get(

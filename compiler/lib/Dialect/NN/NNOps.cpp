@@ -109,6 +109,34 @@ double MatmulOp::getFlopCount() {
   return 2.0 * numel(getResult()) * static_cast<double>(k);
 }
 
+LogicalResult EinsumOp::verify() {
+  std::string why;
+  SmallVector<int64_t> shape;
+  if (!parseEinsum(getEquation(), shapeOf(getLhs()), shapeOf(getRhs()), shape,
+                   &why))
+    return emitOpError() << "'" << getEquation() << "': " << why;
+  return expectShape(*this, getResult(), shape, "result");
+}
+
+double EinsumOp::getFlopCount() {
+  SmallVector<int64_t> shape;
+  auto spec = parseEinsum(getEquation(), shapeOf(getLhs()), shapeOf(getRhs()),
+                          shape, nullptr);
+  double n = 2;
+  for (char c : spec->allLetters()) {
+    size_t i = spec->lhs.find(c);
+    n *= i != std::string::npos ? shapeOf(getLhs())[i]
+                                : shapeOf(getRhs())[spec->rhs.find(c)];
+  }
+  return n;
+}
+
+LogicalResult CausalMaskOp::verify() {
+  if (shapeOf(getInput()).size() < 2)
+    return emitOpError("expects rank >= 2 ([..., query, key])");
+  return success();
+}
+
 LogicalResult LinearOp::verify() {
   ArrayRef<int64_t> x = shapeOf(getInput()), w = shapeOf(getWeight());
   if (x.empty() || w.size() != 2)

@@ -88,4 +88,67 @@ int64_t product(ArrayRef<int64_t> dims) {
   return n;
 }
 
+std::string EinsumSpec::allLetters() const {
+  std::string all = out;
+  for (char c : lhs + rhs)
+    if (all.find(c) == std::string::npos)
+      all += c;
+  return all;
+}
+
+std::optional<EinsumSpec> parseEinsum(llvm::StringRef equation,
+                                      ArrayRef<int64_t> lhsShape,
+                                      ArrayRef<int64_t> rhsShape,
+                                      llvm::SmallVectorImpl<int64_t> &result,
+                                      std::string *why) {
+  auto fail = [&](const std::string &msg) -> std::optional<EinsumSpec> {
+    if (why)
+      *why = msg;
+    return std::nullopt;
+  };
+  auto [inputs, out] = equation.split("->");
+  auto [lhs, rhs] = inputs.split(',');
+  if (!equation.contains("->") || !inputs.contains(','))
+    return fail("equation must look like 'ab,bc->ac'");
+  EinsumSpec spec{lhs.str(), rhs.str(), out.str()};
+  int64_t size[26];
+  std::fill(std::begin(size), std::end(size), -1);
+  auto bind = [&](const std::string &term, ArrayRef<int64_t> shape,
+                  const char *what) -> bool {
+    if (term.size() != shape.size()) {
+      fail(std::string(what) + " has rank " + std::to_string(shape.size()) +
+           " but '" + term + "' names " + std::to_string(term.size()) +
+           " axes");
+      return false;
+    }
+    for (size_t i = 0; i < term.size(); ++i) {
+      char c = term[i];
+      if (c < 'a' || c > 'z' || term.find(c) != i) {
+        fail("'" + term + "': letters must be a-z, each at most once");
+        return false;
+      }
+      if (size[c - 'a'] >= 0 && size[c - 'a'] != shape[i]) {
+        fail(std::string("axis '") + c + "' has sizes " +
+             std::to_string(size[c - 'a']) + " and " +
+             std::to_string(shape[i]));
+        return false;
+      }
+      size[c - 'a'] = shape[i];
+    }
+    return true;
+  };
+  if (!bind(spec.lhs, lhsShape, "the left operand") ||
+      !bind(spec.rhs, rhsShape, "the right operand"))
+    return std::nullopt;
+  result.clear();
+  for (size_t i = 0; i < spec.out.size(); ++i) {
+    char c = spec.out[i];
+    if (c < 'a' || c > 'z' || spec.out.find(c) != i || size[c - 'a'] < 0)
+      return fail("result letter '" + std::string(1, c) +
+                  "' is not an operand axis (or repeats)");
+    result.push_back(size[c - 'a']);
+  }
+  return spec;
+}
+
 } // namespace nnc::nn

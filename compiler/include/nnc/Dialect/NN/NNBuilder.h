@@ -50,6 +50,7 @@ public:
   mlir::Value permute(mlir::Value x, llvm::ArrayRef<int64_t> perm);
   mlir::Value matmul(mlir::Value a, mlir::Value b, bool transposeA = false,
                      bool transposeB = false);
+  mlir::Value einsum(mlir::Value a, mlir::Value b, llvm::StringRef equation);
   mlir::Value slice(mlir::Value x, llvm::ArrayRef<int64_t> offsets,
                     llvm::ArrayRef<int64_t> sizes,
                     llvm::ArrayRef<int64_t> strides);

@@ -101,6 +101,22 @@ def NN_MatmulOp : NN_DiffOp<"matmul", [], 1> {
       "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
 }
 
+def NN_EinsumOp : NN_DiffOp<"einsum", [], 1> {
+  let summary = "binary Einstein summation, e.g. \"bid,bjd->bij\"";
+  let description = [{
+    Each operand and the result name their axes with lowercase letters;
+    letters missing from the result are summed over. Attention and
+    multi-head attention use it to contract over any axes without copying
+    activations into matmul layouts. Its gradient is einsum again.
+
+    Example: `%s = nn.einsum %q, %k {equation = "bhid,bhjd->bhij"} : ...`
+  }];
+  let arguments = (ins NN_F32Tensor:$lhs, NN_F32Tensor:$rhs, StrAttr:$equation);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat =
+      "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
+}
+
 def NN_LinearOp : NN_DiffOp<"linear", [], 1> {
   let summary = "x @ w^T + b";
   let description = [{
@@ -210,6 +226,18 @@ def NN_MaxBackwardOp : NN_Op<"max_backward"> {
   let results = (outs NN_F32Tensor:$result);
   let assemblyFormat =
       "$input `,` $grad $axes attr-dict `:` functional-type(operands, results)";
+}
+
+def NN_CausalMaskOp : NN_DiffOp<"causal_mask", [SameOperandsAndResultType]> {
+  let summary = "x[..., i, j] replaced by `value` where j > i";
+  let description = [{
+    Attention scores are masked with -inf before the softmax; since every
+    row keeps at least j = 0, no row is all -inf and the softmax never
+    produces NaN. The gradient is the same mask with value 0.
+  }];
+  let arguments = (ins NN_F32Tensor:$input, F64Attr:$value);
+  let results = (outs NN_F32Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($result)";
 }
 
 def NN_SoftmaxOp : NN_DiffOp<"softmax", [SameOperandsAndResultType], 1> {

@@ -9,6 +9,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
 
 #include <cstdint>
 #include <optional>
@@ -43,6 +44,24 @@ matmulResultShape(llvm::ArrayRef<int64_t> a, llvm::ArrayRef<int64_t> b,
                   bool transposeA, bool transposeB, std::string *why);
 
 int64_t product(llvm::ArrayRef<int64_t> dims);
+
+/// A binary einsum "ab,bc->ac": the letters naming each operand's axes and
+/// the result's.
+struct EinsumSpec {
+  std::string lhs, rhs, out;
+  /// Every letter, result letters first, then the summed ones.
+  std::string allLetters() const;
+};
+
+/// Parses and checks an equation against the operand shapes (letters
+/// a-z, no letter twice in one term, result letters from the operands,
+/// equal sizes for equal letters). Returns the spec and sets `resultShape`,
+/// or nullopt with `why` set.
+std::optional<EinsumSpec> parseEinsum(llvm::StringRef equation,
+                                      llvm::ArrayRef<int64_t> lhsShape,
+                                      llvm::ArrayRef<int64_t> rhsShape,
+                                      llvm::SmallVectorImpl<int64_t> &resultShape,
+                                      std::string *why);
 
 } // namespace nnc::nn
 

@@ -95,3 +95,11 @@ LogicalResult DivOp::buildGradient(OpBuilder &b, ArrayRef<Value> grads,
                               nb.shape(getRhs())));
   return success();
 }
+
+LogicalResult CausalMaskOp::buildGradient(OpBuilder &b, ArrayRef<Value> grads,
+                                          SmallVectorImpl<Value> &out) {
+  // Masked scores are constants: no adjoint reaches them.
+  out.push_back(b.create<CausalMaskOp>(getLoc(), getType(), grads[0],
+                                       b.getF64FloatAttr(0.0)));
+  return success();
+}

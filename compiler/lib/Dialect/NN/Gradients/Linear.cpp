@@ -61,3 +61,35 @@ LogicalResult LinearOp::buildGradient(OpBuilder &b, ArrayRef<Value> grads,
     out.push_back(nb.sum(g2, {0}));
   return success();
 }
+
+/// The adjoint of one einsum operand with letters `target`, given the
+/// result's adjoint (letters `out`) and the other operand (`other`): einsum
+/// again, then a broadcast over the target's letters that appear nowhere
+/// else (axes the forward summed away on this operand alone).
+static Value einsumAdjoint(NNBuilder &nb, Value g, const std::string &out,
+                           Value other, const std::string &otherLetters,
+                           Value operand, const std::string &target) {
+  std::string kept, dims;
+  SmallVector<int64_t> keptDims;
+  for (size_t i = 0; i < target.size(); ++i)
+    if (out.find(target[i]) != std::string::npos ||
+        otherLetters.find(target[i]) != std::string::npos) {
+      kept += target[i];
+      keptDims.push_back(i);
+    }
+  Value r = nb.einsum(g, other, out + "," + otherLetters + "->" + kept);
+  return nb.broadcast(r, keptDims, NNBuilder::shape(operand));
+}
+
+LogicalResult EinsumOp::buildGradient(OpBuilder &b, ArrayRef<Value> grads,
+                                      SmallVectorImpl<Value> &out) {
+  NNBuilder nb(b, getLoc());
+  SmallVector<int64_t> shape;
+  auto spec = parseEinsum(getEquation(), nb.shape(getLhs()),
+                          nb.shape(getRhs()), shape, nullptr);
+  out.push_back(einsumAdjoint(nb, grads[0], spec->out, getRhs(), spec->rhs,
+                              getLhs(), spec->lhs));
+  out.push_back(einsumAdjoint(nb, grads[0], spec->out, getLhs(), spec->lhs,
+                              getRhs(), spec->rhs));
+  return success();
+}
