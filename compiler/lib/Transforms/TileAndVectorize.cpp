@@ -30,6 +30,7 @@
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 
@@ -165,6 +166,51 @@ void untransposeRhs(RewriterBase &rewriter, linalg::LinalgOp op) {
   rewriter.replaceOp(op, plain->getResults());
 }
 
+/// The generic-contraction form of untransposeRhs: the operand that holds
+/// the output columns n (and not the rows m) is read one n-vector per k;
+/// when n is not its innermost axis, give it a transposed copy where it is.
+void makeColumnsContiguous(RewriterBase &rewriter, linalg::GenericOp op,
+                           unsigned m, unsigned n) {
+  MLIRContext *ctx = rewriter.getContext();
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  for (OpOperand *in : op.getDpsInputOperands()) {
+    AffineMap map = maps[in->getOperandNumber()];
+    if (!map.isProjectedPermutation() || !map.isFunctionOfDim(n) ||
+        map.isFunctionOfDim(m))
+      continue;
+    unsigned rank = map.getNumResults(), at = 0;
+    for (unsigned i = 0; i < rank; ++i)
+      if (cast<AffineDimExpr>(map.getResult(i)).getPosition() == n)
+        at = i;
+    if (at == rank - 1)
+      continue;
+    SmallVector<int64_t> perm;
+    for (unsigned i = 0; i < rank; ++i)
+      if (i != at)
+        perm.push_back(i);
+    perm.push_back(at);
+    ArrayRef<int64_t> shape = shapeOf(in->get());
+    SmallVector<int64_t> tshape;
+    SmallVector<AffineExpr> exprs;
+    for (int64_t p : perm) {
+      tshape.push_back(shape[p]);
+      exprs.push_back(map.getResult(p));
+    }
+    rewriter.setInsertionPoint(op);
+    Value empty = rewriter.create<tensor::EmptyOp>(
+        op.getLoc(), tshape, getElementTypeOrSelf(in->get().getType()));
+    Value t = rewriter.create<linalg::TransposeOp>(op.getLoc(), in->get(),
+                                                   empty, perm)
+                  ->getResult(0);
+    maps[in->getOperandNumber()] =
+        AffineMap::get(map.getNumDims(), 0, exprs, ctx);
+    rewriter.modifyOpInPlace(op, [&] {
+      in->set(t);
+      op.setIndexingMapsAttr(rewriter.getAffineMapArrayAttr(maps));
+    });
+  }
+}
+
 //===----------------------------------------------------------------------===//
 // Tiling
 //===----------------------------------------------------------------------===//
@@ -195,7 +241,13 @@ std::optional<MatmulDims> matmulDims(linalg::LinalgOp op) {
     return std::nullopt;
   AffineMap out = op.getIndexingMapMatchingResult(op->getResult(0));
   auto innermost = dyn_cast<AffineDimExpr>(out.getResults().back());
-  if (!innermost || !llvm::is_contained(dims->n, innermost.getPosition()))
+  if (!innermost)
+    return std::nullopt;
+  // The operands' roles are symmetric: whichever holds the output's
+  // contiguous axis plays B.
+  if (llvm::is_contained(dims->m, innermost.getPosition()))
+    std::swap(dims->m, dims->n);
+  if (!llvm::is_contained(dims->n, innermost.getPosition()))
     return std::nullopt;
   MatmulDims md;
   md.batch.append(dims->batch.begin(), dims->batch.end());
@@ -395,10 +447,13 @@ struct TileAndVectorizePass
         ops.push_back(op);
     });
     for (linalg::LinalgOp op : ops) {
-      if (std::optional<MatmulDims> dims = matmulDims(op))
+      if (std::optional<MatmulDims> dims = matmulDims(op)) {
+        if (auto generic = dyn_cast<linalg::GenericOp>(op.getOperation()))
+          makeColumnsContiguous(rewriter, generic, dims->m, dims->n);
         tiler.tileContraction(op, *dims);
-      else
+      } else {
         tiler.tileForThreads(op);
+      }
     }
 
     // Make full tiles static before vectorizing them.

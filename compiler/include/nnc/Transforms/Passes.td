@@ -38,6 +38,17 @@ def ConvertNNToLinalg : Pass<"convert-nn-to-linalg", "mlir::ModuleOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def FuseElementwise : Pass<"nnc-fuse-elementwise"> {
+  let summary = "Fuse elementwise producers into their consumers, except contractions";
+  let description = [{
+    linalg's elementwise fusion, controlled: a producer is never fused into
+    a contraction (matmul, einsum, im2col matmul), which would then
+    recompute the producer once per multiply-add and could no longer be
+    register-tiled; e.g. softmax(scores) feeding P @ V.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 def LowerFunctionABI : Pass<"nnc-lower-function-abi", "mlir::ModuleOp"> {
   let summary = "Give model functions the C ABI: memref arguments, i32 status";
   let description = [{
