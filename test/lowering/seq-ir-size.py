@@ -2,8 +2,8 @@
 # The recurrence is a loop, not unrolled: the IR of rnn and lstm models
 # (forward and backward) has the same ops, op for op, at T = 4 and T = 40
 # after lowering to linalg (--emit=linalg), and nearly the same number of
-# ops in the LLVM dialect (--emit=llvm-mlir: a few index constants of tile
-# bounds may differ), while an unrolled recurrence would grow 10x. Also: one
+# ops in the LLVM dialect (--emit=llvm-mlir: the T*B-row projection matmul
+# gets different edge tiles), while an unrolled recurrence would grow 10x. Also: one
 # scf.for in each forward function and two (forward + reversed) in each
 # backward function.
 import collections
@@ -95,7 +95,10 @@ for label, src in (("rnn", RNN), ("lstm", LSTM)):
     ratio = ll[40] / ll[4]
     print("%s llvm-mlir: %d ops at T=4, %d at T=40 (x%.3f)" %
           (label, ll[4], ll[40], ratio))
-    if not 0.98 <= ratio <= 1.02:
+    # The hoisted projection has T*B rows, so its register tiles (and the
+    # peeled edge tiles) differ a little with T; an unrolled recurrence
+    # would grow about 10x.
+    if not 0.9 <= ratio <= 1.15:
         failures.append(label + " llvm-mlir")
 os.remove(tmp)
 if failures:
