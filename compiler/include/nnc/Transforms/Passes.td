@@ -117,6 +117,19 @@ def AssignWorkspace : Pass<"nnc-assign-workspace", "mlir::ModuleOp"> {
                            "::mlir::arith::ArithDialect"];
 }
 
+def ApproximateMath : Pass<"nnc-approximate-math"> {
+  let summary = "exp, tanh, log, ... as polynomials that vectorize";
+  let description = [{
+    Lowered to LLVM, math.exp and friends become calls to libm's scalar
+    expf: every softmax, sigmoid and tanh then runs one element at a time.
+    MLIR's polynomial approximations (Cephes-style, about 1 ulp for f32)
+    are plain arithmetic that LLVM vectorizes with the surrounding loop.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
 def LowerAllocaScopes : Pass<"nnc-lower-alloca-scopes"> {
   let summary = "Inline memref.alloca_scope bodies between stacksave/restore";
   let description = [{
