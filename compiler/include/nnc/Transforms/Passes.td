@@ -44,7 +44,8 @@ def FuseElementwise : Pass<"nnc-fuse-elementwise"> {
     linalg's elementwise fusion, controlled: a producer is never fused into
     a contraction (matmul, einsum, im2col matmul), which would then
     recompute the producer once per multiply-add and could no longer be
-    register-tiled; e.g. softmax(scores) feeding P @ V.
+    register-tiled (e.g. softmax(scores) feeding P @ V); and only a
+    producer with a single use is fused, so nothing is recomputed.
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
