@@ -41,7 +41,7 @@ void buildNNPipeline(OpPassManager &pm, const PipelineOptions &opts) {
 
 void buildNNToLinalgPipeline(OpPassManager &pm, const PipelineOptions &) {
   addTextual(pm, "convert-nn-to-linalg,canonicalize,"
-                 "linalg-fuse-elementwise-ops,canonicalize,cse");
+                 "nnc-fuse-elementwise,canonicalize,cse");
 }
 
 void buildLinalgToLLVMPipeline(OpPassManager &pm,

@@ -29,7 +29,11 @@ int64_t byteSize(MemRefType type) {
 FailureOr<int64_t> assign(func::FuncOp fn, BlockArgument workspace) {
   SmallVector<memref::AllocOp> allocs;
   WalkResult r = fn.walk([&](memref::AllocOp alloc) {
-    if (!alloc.getType().hasStaticShape() ||
+    // Inside a loop a dynamic size is fine: it becomes a stack allocation
+    // (e.g. the scratch copy of a ragged thread tile of a multi-result
+    // linalg op whose extra result is dead).
+    bool inLoop = alloc->getParentOp() != fn;
+    if ((!inLoop && !alloc.getType().hasStaticShape()) ||
         !alloc.getType().getLayout().isIdentity()) {
       alloc.emitError("internal error: dynamic or strided buffer");
       return WalkResult::interrupt();
@@ -47,8 +51,9 @@ FailureOr<int64_t> assign(func::FuncOp fn, BlockArgument workspace) {
     if (alloc->getParentOp() != fn) {
       // Scratch inside a loop (possibly a parallel one): per-iteration
       // stack memory, released at the end of the enclosing scope.
-      auto alloca = b.create<memref::AllocaOp>(alloc.getLoc(), alloc.getType(),
-                                               alloc.getAlignmentAttr());
+      auto alloca = b.create<memref::AllocaOp>(
+          alloc.getLoc(), alloc.getType(), alloc.getDynamicSizes(),
+          alloc.getSymbolOperands(), alloc.getAlignmentAttr());
       alloc.replaceAllUsesWith(alloca.getResult());
       alloc.erase();
       continue;

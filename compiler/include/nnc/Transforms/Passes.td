@@ -38,6 +38,24 @@ def ConvertNNToLinalg : Pass<"convert-nn-to-linalg", "mlir::ModuleOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def FuseElementwise : Pass<"nnc-fuse-elementwise"> {
+  let summary = "linalg elementwise fusion that never recomputes into contractions";
+  let description = [{
+    Upstream `linalg-fuse-elementwise-ops` (producer/consumer fusion of
+    elementwise generics, folding reshapes by expansion, constant folding)
+    with one restriction: an elementwise producer is not fused into a
+    consumer with reduction loops that reads it through a map that does not
+    use all of its loops (a matmul operand, read once per column of the
+    result), and reshapes are not folded into or out of ops with reduction
+    loops. Fusing `tanh` into a matmul would evaluate it N times per
+    element, and would hide the contraction from the register tiler
+    (a contraction body must be a plain multiply-add).
+  }];
+  let dependentDialects = ["::mlir::affine::AffineDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def LowerFunctionABI : Pass<"nnc-lower-function-abi", "mlir::ModuleOp"> {
   let summary = "Give model functions the C ABI: memref arguments, i32 status";
   let description = [{
