@@ -68,19 +68,35 @@ LogicalResult lowerFunction(func::FuncOp fn) {
         /*writable=*/true);
   }
 
-  // Fold the run-time checks into the status result.
+  // Fold the run-time checks into the status result: nn.runtime_check ops
+  // (hand-written IR) and their form after nn-to-linalg, calls of
+  // @__nnc_runtime_check(failed, code).
   Value status = b.create<arith::ConstantIntOp>(ret.getLoc(), 0, 32);
-  SmallVector<nnc::nn::RuntimeCheckOp> checks;
-  fn.walk([&](nnc::nn::RuntimeCheckOp c) { checks.push_back(c); });
-  for (nnc::nn::RuntimeCheckOp check : checks) {
+  SmallVector<Operation *> checks;
+  fn.walk([&](Operation *op) {
+    if (isa<nnc::nn::RuntimeCheckOp>(op))
+      checks.push_back(op);
+    else if (auto call = dyn_cast<func::CallOp>(op);
+             call && call.getCallee() == nnc::kRuntimeCheckFunction)
+      checks.push_back(op);
+  });
+  for (Operation *check : checks) {
     if (check->getParentOp() != fn)
-      return check.emitError("run-time check nested in a region");
-    Value failed = b.create<tensor::ExtractOp>(check.getLoc(),
-                                               check.getFailed(), ValueRange{});
-    Value code = b.create<arith::ConstantIntOp>(
-        check.getLoc(), check.getCode(), 32);
-    status = b.create<arith::SelectOp>(check.getLoc(), failed, code, status);
-    check.erase();
+      return check->emitError("run-time check nested in a region");
+    Value code;
+    if (auto op = dyn_cast<nnc::nn::RuntimeCheckOp>(check)) {
+      code = b.create<arith::ConstantIntOp>(check->getLoc(), op.getCode(), 32);
+    } else {
+      if (check->getNumOperands() != 2 ||
+          !isa<RankedTensorType>(check->getOperand(0).getType()) ||
+          !check->getOperand(1).getType().isInteger(32))
+        return check->emitError("a run-time check takes (tensor<i1>, i32)");
+      code = check->getOperand(1);
+    }
+    Value failed = b.create<tensor::ExtractOp>(
+        check->getLoc(), check->getOperand(0), ValueRange{});
+    status = b.create<arith::SelectOp>(check->getLoc(), failed, code, status);
+    check->erase();
   }
   b.create<func::ReturnOp>(ret.getLoc(), status);
   ret.erase();
@@ -94,12 +110,19 @@ LogicalResult lowerFunction(func::FuncOp fn) {
 struct LowerFunctionABIPass
     : nnc::impl::LowerFunctionABIBase<LowerFunctionABIPass> {
   void runOnOperation() override {
-    for (auto fn : getOperation().getOps<func::FuncOp>()) {
+    ModuleOp module = getOperation();
+    for (auto fn : module.getOps<func::FuncOp>()) {
       if (!fn->hasAttr("nn.kind") || fn.isExternal())
         continue;
       if (failed(lowerFunction(fn)))
         return signalPassFailure();
     }
+    // Every check is folded: the declaration must not reach the object.
+    if (auto decl = module.lookupSymbol<func::FuncOp>(
+            nnc::kRuntimeCheckFunction);
+        decl && decl.isExternal() &&
+        SymbolTable::symbolKnownUseEmpty(decl, module))
+      decl.erase();
   }
 };
 

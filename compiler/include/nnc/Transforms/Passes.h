@@ -47,6 +47,10 @@ namespace nn {
 class NNDialect;
 }
 
+/// The private function whose calls carry the run-time checks from the
+/// linalg stage to the ABI pass: `(tensor<i1> failed, i32 code) -> ()`.
+inline constexpr const char kRuntimeCheckFunction[] = "__nnc_runtime_check";
+
 #define GEN_PASS_DECL
 #include "nnc/Transforms/Passes.h.inc"
 

@@ -29,9 +29,12 @@ def ConvertNNToLinalg : Pass<"convert-nn-to-linalg", "mlir::ModuleOp"> {
   let description = [{
     One pattern set per op category (Elementwise, Linear, Shape, Reduction,
     Conv, Pooling, Loss, ...). Named linalg ops are used where they exist.
-    `nn.runtime_check` survives; the ABI pass consumes it.
+    Each `nn.runtime_check` becomes a call of the private declaration
+    `@__nnc_runtime_check(tensor<i1> failed, i32 code)`, so that the output
+    is upstream IR (mlir-opt reads it); the ABI pass consumes the calls.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect",
                            "::mlir::linalg::LinalgDialect",
                            "::mlir::math::MathDialect",
                            "::mlir::scf::SCFDialect",
@@ -65,7 +68,8 @@ def LowerFunctionABI : Pass<"nnc-lower-function-abi", "mlir::ModuleOp"> {
     `bufferization.to_tensor restrict`, results written with
     `bufferization.materialize_in_destination`), the workspace is a byte
     buffer whose size the workspace pass fixes, and the i32 result is the
-    status folded from the function's `nn.runtime_check` ops.
+    status folded from the function's run-time checks (`nn.runtime_check`
+    ops or calls of `@__nnc_runtime_check`).
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::bufferization::BufferizationDialect",

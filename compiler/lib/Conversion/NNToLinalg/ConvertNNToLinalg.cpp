@@ -38,8 +38,7 @@ struct ConvertNNToLinalgPass
                                             config)))
       return signalPassFailure();
 
-    // Every nn op must be gone but the run-time checks, which the ABI pass
-    // consumes.
+    // Every nn op must be gone but the run-time checks.
     WalkResult leftover = getOperation().walk([](Operation *op) {
       if (isa_and_nonnull<nnc::nn::NNDialect>(op->getDialect()) &&
           !isa<nnc::nn::RuntimeCheckOp>(op)) {
@@ -50,7 +49,37 @@ struct ConvertNNToLinalgPass
       return WalkResult::advance();
     });
     if (leftover.wasInterrupted())
-      signalPassFailure();
+      return signalPassFailure();
+    lowerRuntimeChecks(getOperation());
+  }
+
+  /// The output of this stage (--emit=linalg) is upstream IR that plain
+  /// mlir-opt parses, so the checks become calls of a private declaration,
+  /// `func.call @__nnc_runtime_check(%failed, %code) : (tensor<i1>, i32)`,
+  /// which the ABI pass folds into the function's status result.
+  static void lowerRuntimeChecks(ModuleOp module) {
+    SmallVector<nnc::nn::RuntimeCheckOp> checks;
+    module.walk([&](nnc::nn::RuntimeCheckOp c) { checks.push_back(c); });
+    if (checks.empty())
+      return;
+    OpBuilder b(module.getContext());
+    auto fnType = b.getFunctionType(
+        {checks.front().getFailed().getType(), b.getI32Type()}, {});
+    auto decl = module.lookupSymbol<func::FuncOp>(nnc::kRuntimeCheckFunction);
+    if (!decl) {
+      b.setInsertionPointToStart(module.getBody());
+      decl = b.create<func::FuncOp>(module.getLoc(),
+                                    nnc::kRuntimeCheckFunction, fnType);
+      decl.setPrivate();
+    }
+    for (nnc::nn::RuntimeCheckOp check : checks) {
+      b.setInsertionPoint(check);
+      Value code = b.create<arith::ConstantIntOp>(check.getLoc(),
+                                                  check.getCode(), 32);
+      b.create<func::CallOp>(check.getLoc(), decl,
+                             ValueRange{check.getFailed(), code});
+      check.erase();
+    }
   }
 };
 

@@ -1,0 +1,50 @@
+// RUN: nnc-opt --convert-nn-to-linalg %s | FileCheck %s
+// cross_entropy: a run-time check that every label is in [0, K) (a call of
+// the private @__nnc_runtime_check, which the ABI pass folds into the
+// status result, so that this stage is upstream IR), then logsumexp with the max subtracted minus the logit of
+// the (clamped) label, averaged over N. Its adjoint is
+// (softmax - onehot) * g / N, computed in one generic.
+
+// CHECK: func.func private @__nnc_runtime_check(tensor<i1>, i32)
+// CHECK-LABEL: func.func @cross_entropy
+func.func @cross_entropy(%l: tensor<7x13xf32>, %y: tensor<7xi32>) -> tensor<f32> {
+  // CHECK-DAG: %[[K:.*]] = arith.constant 13 : i32
+  // CHECK-DAG: %[[INVN:.*]] = arith.constant 0.142857149 : f32
+  // CHECK-DAG: %[[KM1:.*]] = arith.constant 12 : index
+  // CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<7xi32>) outs(%{{.*}} : tensor<7xi1>)
+  // CHECK:   arith.cmpi slt
+  // CHECK:   arith.cmpi sge, %{{.*}}, %[[K]] : i32
+  // CHECK: %[[BAD:.*]] = linalg.generic {{.*}} iterator_types = ["reduction"]} ins(%{{.*}} : tensor<7xi1>) outs(%{{.*}} : tensor<i1>)
+  // CHECK:   arith.ori
+  // CHECK: %[[CODE:.*]] = arith.constant 1 : i32
+  // CHECK: call @__nnc_runtime_check(%[[BAD]], %[[CODE]]) : (tensor<i1>, i32) -> ()
+  // CHECK: linalg.generic
+  // CHECK:   arith.maximumf
+  // CHECK: linalg.generic
+  // CHECK:   math.exp
+  // CHECK:   linalg.index 0
+  // CHECK:   arith.minsi %{{.*}}, %[[KM1]] : index
+  // CHECK:   tensor.extract %{{.*}} : tensor<7x13xf32>
+  // CHECK:   math.log
+  // CHECK:   arith.mulf %{{.*}}, %[[INVN]] : f32
+  %0 = nn.cross_entropy %l, %y : (tensor<7x13xf32>, tensor<7xi32>) -> tensor<f32>
+  return %0 : tensor<f32>
+}
+
+// CHECK-LABEL: func.func @cross_entropy_backward
+func.func @cross_entropy_backward(%l: tensor<7x13xf32>, %y: tensor<7xi32>, %g: tensor<f32>) -> tensor<7x13xf32> {
+  // CHECK-NOT: call
+  // CHECK: linalg.generic {{.*}} ins(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : tensor<7x13xf32>, tensor<7xf32>, tensor<7xf32>, tensor<7xi32>, tensor<f32>) outs(%{{.*}} : tensor<7x13xf32>)
+  // CHECK:   math.exp
+  // CHECK:   arith.divf
+  // CHECK:   linalg.index 1
+  // CHECK:   arith.cmpi eq
+  // CHECK:   arith.select
+  // CHECK:   arith.subf
+  // CHECK:   arith.mulf
+  %0 = nn.cross_entropy_backward %l, %y, %g : (tensor<7x13xf32>, tensor<7xi32>, tensor<f32>) -> tensor<7x13xf32>
+  return %0 : tensor<7x13xf32>
+}
+
+// Nothing nn is left.
+// CHECK-NOT: nn.
