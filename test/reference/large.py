@@ -23,11 +23,18 @@ b.param("b3", b.randn(5, 33, 71, scale=0.3))
 b.case("bmm", "a3 @ b3", lambda t: t["a3"] @ t["b3"])
 b.param("s2", b.randn(33, 129, scale=0.3))
 b.case("shared", "a3 @ s2", lambda t: t["a3"] @ t["s2"])
+b.param("a4", b.randn(2, 3, 67, 33, scale=0.3))
+b.param("b4", b.randn(2, 3, 33, 71, scale=0.3))
+b.case("bmm4", "a4 @ b4", lambda t: t["a4"] @ t["b4"])
+b.param("bw", b.randn(61, 512, scale=0.3))
+b.case("mm_wide", "a @ bw", lambda t: t["a"] @ t["bw"])   # several column tiles
 b.param("x", b.randn(3, 43, 97, scale=0.5))
 b.param("w", b.randn(257, 97, scale=0.1))
 b.param("bias", b.randn(257))
 b.case("lin", "linear(x, w, bias)", lambda t: F.linear(t["x"], t["w"], t["bias"]))
 b.param("w2", b.randn(31, 257, scale=0.1))
+b.param("x4", b.randn(2, 3, 29, 97, scale=0.5))
+b.case("lin4", "linear(x4, w)", lambda t: F.linear(t["x4"], t["w"]))
 b.case("mlp", "linear(relu(linear(x, w, bias)), w2)",
        lambda t: F.linear(F.relu(F.linear(t["x"], t["w"], t["bias"])), t["w2"]))
 
