@@ -1,8 +1,9 @@
 # RUN: %python %s
-# conv2d against PyTorch, forward and the gradients of input, weight and
-# bias: stride, padding and dilation as ints and as [h, w] pairs, odd sizes
-# (7, 13) that make the output size a floor, non-square inputs, stride 2 +
-# padding 1 + dilation 2. (Kernel shapes, channels and conv1x1 are in
+# conv2d and conv1x1 against PyTorch, forward and the gradients of input,
+# weight and bias: stride, padding and dilation as ints and as [h, w]
+# pairs, odd sizes (7, 13) that make the output size a floor, non-square
+# inputs, stride 2 + padding 1 + dilation 2; conv1x1 with and without bias,
+# 1 and many channels. (Kernel shapes and channel counts of conv2d are in
 # conv_shapes.py: two files compile in parallel.)
 import torch
 import torch.nn.functional as F
@@ -45,6 +46,24 @@ for name, xs, ws, bias, s, p, d in cases:
         return F.conv2d(*[t[a] for a in args], stride=pair(s),
                         padding=pair(p), dilation=pair(d))
     b.case(name, expr, fn)
+
+# conv1x1: with and without bias, 1 channel, many channels; equal to
+# conv2d with a [F, C, 1, 1] kernel.
+for name, xs, f, bias in [("c11", (2, 5, 7, 13), 9, True),
+                          ("c11_nb", (2, 5, 7, 13), 3, False),
+                          ("c11_one", (3, 1, 7, 7), 1, True),
+                          ("c11_many", (1, 33, 13, 7), 31, True)]:
+    x = b.param("x_" + name, b.randn(*xs))
+    w = b.param("w_" + name, b.randn(f, xs[1], scale=0.3))
+    args = [x, w]
+    if bias:
+        args.append(b.param("b_" + name, b.randn(f)))
+
+    def fn(t, args=args):
+        ts = [t[a] for a in args]
+        ts[1] = ts[1][:, :, None, None]
+        return F.conv2d(*ts)
+    b.case(name, "conv1x1(%s)" % ", ".join(args), fn)
 
 b.compare()
 nnctest.finish()

@@ -4,7 +4,7 @@
 # padding wider than the dilated kernel, stride larger than the kernel
 # (input pixels no window reads), a kernel as large as the input, 1 channel
 # and many channels, with and without bias, default keywords, a conv chain,
-# conv1x1 (with/without bias, 1 and many channels), `grad wrt` inputs.
+# `grad wrt` inputs (also of a conv1x1).
 import torch
 import torch.nn.functional as F
 
@@ -64,24 +64,6 @@ b.case("default_kw", "conv2d(xc, wc1)", lambda t: F.conv2d(t["xc"], t["wc1"]))
 b.case("chain", "conv2d(relu(conv2d(xc, wc1, bc1, padding=1)), wc2, stride=2)",
        lambda t: F.conv2d(F.relu(F.conv2d(t["xc"], t["wc1"], t["bc1"], padding=1)),
                           t["wc2"], stride=2))
-
-# conv1x1: with and without bias, 1 channel, many channels; equal to
-# conv2d with a [F, C, 1, 1] kernel.
-for name, xs, f, bias in [("c11", (2, 5, 7, 13), 9, True),
-                          ("c11_nb", (2, 5, 7, 13), 3, False),
-                          ("c11_one", (3, 1, 7, 7), 1, True),
-                          ("c11_many", (1, 33, 13, 7), 31, True)]:
-    x = b.param("x_" + name, b.randn(*xs))
-    w = b.param("w_" + name, b.randn(f, xs[1], scale=0.3))
-    args = [x, w]
-    if bias:
-        args.append(b.param("b_" + name, b.randn(f)))
-
-    def fn(t, args=args):
-        ts = [t[a] for a in args]
-        ts[1] = ts[1][:, :, None, None]
-        return F.conv2d(*ts)
-    b.case(name, "conv1x1(%s)" % ", ".join(args), fn)
 
 # The input of a convolution as a `grad wrt` input.
 b.input("xin", b.randn(2, 3, 13, 7), wrt=True)
