@@ -114,7 +114,8 @@ for seed in range(3):
         # ratio dE/dc_{t-1} / dE/dc_t is exactly f.
         ratio = ours["grad_c"] / fwd_np["dc_t"]
         nnctest.report(tag + "carousel",
-                       np.all(np.abs(ratio - fwd_np["f"]) < 1e-5) and
+                       # float32 gradients: a few ulps of each factor
+                       np.all(np.abs(ratio - fwd_np["f"]) < 1e-4) and
                        ratio.min() > 0.99,
                        "f in [%.5f, %.5f], dE/dc_{t-1} / dE/dc_t in "
                        "[%.5f, %.5f]" % (fwd_np["f"].min(), fwd_np["f"].max(),

@@ -30,7 +30,11 @@ int64_t byteSize(MemRefType type) {
 FailureOr<int64_t> assign(func::FuncOp fn, BlockArgument workspace) {
   SmallVector<memref::AllocOp> allocs;
   WalkResult r = fn.walk([&](memref::AllocOp alloc) {
-    if (!alloc.getType().hasStaticShape() ||
+    // Inside a loop a dynamic size is fine: it becomes a stack allocation
+    // (e.g. the scratch copy of a ragged thread tile of a multi-result
+    // linalg op whose extra result is dead).
+    bool inLoop = alloc->getParentOp() != fn;
+    if ((!inLoop && !alloc.getType().hasStaticShape()) ||
         !alloc.getType().getLayout().isIdentity()) {
       alloc.emitError("internal error: dynamic or strided buffer");
       return WalkResult::interrupt();
@@ -46,11 +50,14 @@ FailureOr<int64_t> assign(func::FuncOp fn, BlockArgument workspace) {
   for (memref::AllocOp alloc : allocs) {
     b.setInsertionPoint(alloc);
     if (alloc->getParentOfType<scf::ForallOp>() ||
-        alloc->getParentOfType<scf::ParallelOp>()) {
-      // Scratch of a parallel loop body: per-thread stack memory, released
-      // at the end of each iteration (convert-scf-to-openmp scopes it).
-      auto alloca = b.create<memref::AllocaOp>(alloc.getLoc(), alloc.getType(),
-                                               alloc.getAlignmentAttr());
+        alloc->getParentOfType<scf::ParallelOp>() ||
+        !alloc.getType().hasStaticShape()) {
+      // Scratch of a parallel loop body, or of a ragged tile (dynamic
+      // size): per-iteration stack memory, released at the end of the
+      // iteration (convert-scf-to-openmp scopes parallel bodies).
+      auto alloca = b.create<memref::AllocaOp>(
+          alloc.getLoc(), alloc.getType(), alloc.getDynamicSizes(),
+          alloc.getSymbolOperands(), alloc.getAlignmentAttr());
       alloc.replaceAllUsesWith(alloca.getResult());
       alloc.erase();
       continue;

@@ -1,8 +1,19 @@
-//===- FuseElementwise.cpp - Elementwise fusion that spares contractions --===//
+//===- FuseElementwise.cpp - Elementwise fusion without recomputation -----===//
+//
+// linalg-fuse-elementwise-ops with a control function that keeps
+// contractions plain: an elementwise producer read by a reduction op through
+// a non-permutation map (a matmul operand, which the op reads once per
+// column of the result) stays a separate op, and reshapes are not folded
+// into or out of reduction ops (which would turn a flat named matmul into a
+// generic with extra loops).
+//
+//===----------------------------------------------------------------------===//
 #include "nnc/Transforms/Passes.h"
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace nnc {
@@ -14,24 +25,48 @@ using namespace mlir;
 
 namespace {
 
+bool hasReductionLoops(Operation *op) {
+  auto linalgOp = dyn_cast_or_null<linalg::LinalgOp>(op);
+  return linalgOp && linalgOp.getNumReductionLoops() > 0;
+}
+
+bool fuseIntoConsumer(OpOperand *operand) {
+  Operation *producer = operand->get().getDefiningOp();
+  if (!producer || !producer->hasOneUse())
+    return false;
+  auto consumer = dyn_cast<linalg::LinalgOp>(operand->getOwner());
+  if (consumer && consumer.getNumReductionLoops() > 0 &&
+      !consumer.getMatchingIndexingMap(operand).isPermutation())
+    return false;
+  return true;
+}
+
+bool foldReshape(OpOperand *operand) {
+  Operation *producer = operand->get().getDefiningOp();
+  if (!producer || !producer->hasOneUse())
+    return false;
+  return !hasReductionLoops(producer) &&
+         !hasReductionLoops(operand->getOwner());
+}
+
 struct FuseElementwisePass
     : nnc::impl::FuseElementwiseBase<FuseElementwisePass> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
     RewritePatternSet patterns(ctx);
-    linalg::ControlFusionFn control = [](OpOperand *fused) {
-      auto consumer = dyn_cast<linalg::LinalgOp>(fused->getOwner());
-      if (consumer && linalg::isaContractionOpInterface(consumer))
-        return false;
-      // A producer with other users would be recomputed inside every fused
-      // consumer; along chains (layernorm after layernorm, in the backward)
-      // that compounds into quadratic code and work.
-      return fused->get().hasOneUse();
-    };
-    linalg::populateElementwiseOpsFusionPatterns(patterns, control);
-    linalg::populateEraseUnusedOperandsAndResultsPatterns(patterns);
-    if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns))))
-      signalPassFailure();
+    linalg::populateElementwiseOpsFusionPatterns(patterns, fuseIntoConsumer);
+    linalg::populateFoldReshapeOpsByExpansionPatterns(patterns, foldReshape);
+    affine::AffineApplyOp::getCanonicalizationPatterns(patterns, ctx);
+    linalg::GenericOp::getCanonicalizationPatterns(patterns, ctx);
+    tensor::ExpandShapeOp::getCanonicalizationPatterns(patterns, ctx);
+    tensor::CollapseShapeOp::getCanonicalizationPatterns(patterns, ctx);
+    ctx->getLoadedDialect<linalg::LinalgDialect>()->getCanonicalizationPatterns(
+        patterns);
+    linalg::populateConstantFoldLinalgOperations(patterns, fuseIntoConsumer);
+    GreedyRewriteConfig config;
+    config.useTopDownTraversal = true;
+    (void)applyPatternsAndFoldGreedily(getOperation(), std::move(patterns),
+                                       config);
   }
 };
 

@@ -235,6 +235,12 @@ std::optional<MatmulDims> matmulDims(linalg::LinalgOp op) {
   if (!linalg::isaContractionOpInterface(op) || op.getNumDpsInits() != 1 ||
       !op.hasPureTensorSemantics())
     return std::nullopt;
+  // isaContractionOpInterface looks through unary ops (a `tanh` fused into
+  // an operand, say); vectorizing those would leave n-D vector math that
+  // nothing lowers. Only a plain multiply-add is register-tiled.
+  for (Operation &bodyOp : op->getRegion(0).front())
+    if (!isa<arith::MulFOp, arith::AddFOp, linalg::YieldOp>(bodyOp))
+      return std::nullopt;
   FailureOr<linalg::ContractionDimensions> dims =
       linalg::inferContractionDims(op);
   if (failed(dims) || dims->m.empty() || dims->n.empty() || dims->k.empty())

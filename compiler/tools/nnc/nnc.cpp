@@ -395,7 +395,11 @@ int Compiler::finish(llvm::Module &llvmModule,
     std::string header = llvm::StringRef(object).ends_with(".o")
                              ? replaceExtension(object, "h")
                              : object + ".h";
-    std::string guard = "NNC_GENERATED_" + macroPrefix(stem) + "_H";
+    // The guard follows the header's own name: two headers made from one
+    // file (`--model a -o a.o`, `--model b -o b.o`) can be included together.
+    std::string guard =
+        "NNC_GENERATED_" + macroPrefix(llvm::sys::path::stem(header).str()) +
+        "_H";
     for (char &c : guard)
       if (!std::isalnum(static_cast<unsigned char>(c)))
         c = '_';

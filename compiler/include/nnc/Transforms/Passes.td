@@ -29,9 +29,12 @@ def ConvertNNToLinalg : Pass<"convert-nn-to-linalg", "mlir::ModuleOp"> {
   let description = [{
     One pattern set per op category (Elementwise, Linear, Shape, Reduction,
     Conv, Pooling, Loss, ...). Named linalg ops are used where they exist.
-    `nn.runtime_check` survives; the ABI pass consumes it.
+    Each `nn.runtime_check` becomes a call of the private declaration
+    `@__nnc_runtime_check(tensor<i1> failed, i32 code)`, so that the output
+    is upstream IR (mlir-opt reads it); the ABI pass consumes the calls.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect",
                            "::mlir::linalg::LinalgDialect",
                            "::mlir::math::MathDialect",
                            "::mlir::scf::SCFDialect",
@@ -39,15 +42,22 @@ def ConvertNNToLinalg : Pass<"convert-nn-to-linalg", "mlir::ModuleOp"> {
 }
 
 def FuseElementwise : Pass<"nnc-fuse-elementwise"> {
-  let summary = "Fuse elementwise producers into their consumers, except contractions";
+  let summary = "linalg elementwise fusion that never recomputes into contractions";
   let description = [{
-    linalg's elementwise fusion, controlled: a producer is never fused into
-    a contraction (matmul, einsum, im2col matmul), which would then
-    recompute the producer once per multiply-add and could no longer be
-    register-tiled (e.g. softmax(scores) feeding P @ V); and only a
-    producer with a single use is fused, so nothing is recomputed.
+    Upstream `linalg-fuse-elementwise-ops` (producer/consumer fusion of
+    elementwise generics, folding reshapes by expansion, constant folding)
+    with one restriction: an elementwise producer is not fused into a
+    consumer with reduction loops that reads it through a map that does not
+    use all of its loops (a matmul operand, read once per column of the
+    result), and reshapes are not folded into or out of ops with reduction
+    loops. Fusing `tanh` into a matmul would evaluate it N times per
+    element, and would hide the contraction from the register tiler
+    (a contraction body must be a plain multiply-add). Only producers with
+    a single use are fused, so nothing is computed twice.
   }];
-  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+  let dependentDialects = ["::mlir::affine::AffineDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
 }
 
 def LowerFunctionABI : Pass<"nnc-lower-function-abi", "mlir::ModuleOp"> {

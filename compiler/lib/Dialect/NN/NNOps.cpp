@@ -243,10 +243,15 @@ LogicalResult PadOp::verify() {
   for (size_t i = 0; i < in.size(); ++i) {
     if (getInterior()[i] < 0)
       return emitOpError("interior padding must be >= 0");
-    out.push_back(getLow()[i] + getHigh()[i] + in[i] +
-                  (in[i] - 1) * getInterior()[i]);
+    int64_t stuffed = in[i] + (in[i] - 1) * getInterior()[i];
+    out.push_back(getLow()[i] + getHigh()[i] + stuffed);
     if (out.back() < 1)
       return emitOpError() << "padding leaves no element on axis " << i;
+    // A negative low or high crops the (zero-stuffed) data; it cannot crop
+    // more than there is, e.g. low = -5 and high = 5 on 3 elements.
+    if (getLow()[i] <= -stuffed || getHigh()[i] <= -stuffed)
+      return emitOpError() << "negative padding crops more than the "
+                           << stuffed << " elements of axis " << i;
   }
   return expectShape(*this, getResult(), out, "result");
 }
@@ -296,8 +301,10 @@ LogicalResult MaxBackwardOp::verify() {
 template <typename SoftmaxLike>
 static LogicalResult verifySoftmax(SoftmaxLike op) {
   int64_t rank = shapeOf(op.getInput()).size();
-  if (op.getAxis() < 0 || op.getAxis() >= rank)
-    return op.emitOpError() << "axis " << op.getAxis() << " out of range";
+  // I64Attr getters return uint64_t: read the axis as signed.
+  int64_t axis = static_cast<int64_t>(op.getAxis());
+  if (axis < 0 || axis >= rank)
+    return op.emitOpError() << "axis " << axis << " out of range";
   return success();
 }
 
