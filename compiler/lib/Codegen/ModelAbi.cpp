@@ -67,6 +67,15 @@ TensorAbi tensorFrom(Type type, DictionaryAttr attrs) {
   return abi;
 }
 
+/// Results other than the trailing run-time `status` a linalg-stage
+/// function may carry (it becomes the return value, not a tensor).
+unsigned numTensorResults(func::FuncOp fn) {
+  unsigned n = fn.getNumResults();
+  if (n > 0 && str(fn.getResultAttrDict(n - 1), "nn.role") == "status")
+    --n;
+  return n;
+}
+
 double flopsOf(func::FuncOp fn) {
   double flops = 0;
   fn.walk([&](nn::FlopCountOpInterface op) { flops += op.getFlopCount(); });
@@ -91,7 +100,7 @@ std::vector<ModelAbi> collectModelAbis(ModuleOp module) {
       m.tensors.push_back(
           tensorFrom(fn.getArgumentTypes()[i], fn.getArgAttrDict(i)));
     }
-    for (unsigned i = 0; i < fn.getNumResults(); ++i) {
+    for (unsigned i = 0; i < numTensorResults(fn); ++i) {
       m.forward.args.push_back(m.tensors.size());
       m.tensors.push_back(
           tensorFrom(fn.getResultTypes()[i], fn.getResultAttrDict(i)));
@@ -113,7 +122,7 @@ std::vector<ModelAbi> collectModelAbis(ModuleOp module) {
     b.args = m.forward.args; // same inputs, params, outputs and loss
     // Results: the forward's outputs and loss, then the gradients.
     unsigned firstGrad = m.forward.args.size() - fn.getNumArguments();
-    for (unsigned i = firstGrad; i < fn.getNumResults(); ++i) {
+    for (unsigned i = firstGrad; i < numTensorResults(fn); ++i) {
       TensorAbi g = tensorFrom(fn.getResultTypes()[i], fn.getResultAttrDict(i));
       StringRef of = str(fn.getResultAttrDict(i), "nn.grad_of");
       for (size_t t = 0; t < m.tensors.size(); ++t)
