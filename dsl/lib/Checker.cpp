@@ -507,6 +507,22 @@ void Checker::execOutput(const ast::OutputStmt &stmt) {
     bind(stmt.name, Value::makeTensor(id, spanOf(stmt.name)),
          BindingKind::Local);
   } else {
+    // Every tensor of the compiled model has its own name (files are
+    // written per name), so an input or param cannot also be an output.
+    for (const Input &in : model_->inputs)
+      if (in.name == stmt.name.text)
+        error(spanOf(stmt.name),
+              "'" + stmt.name.text +
+                  "' is an input; an output needs a name of its own",
+              {{spanOf(stmt.name), "e.g. `output " + stmt.name.text +
+                                       "_out = " + stmt.name.text + "`"}});
+    for (const Param &p : model_->params)
+      if (p.name == stmt.name.text)
+        error(spanOf(stmt.name),
+              "'" + stmt.name.text +
+                  "' is a param; an output needs a name of its own",
+              {{spanOf(stmt.name), "e.g. `output " + stmt.name.text +
+                                       "_out = " + stmt.name.text + "`"}});
     Value v = lookupValue(stmt.name.text, spanOf(stmt.name));
     id = materialize(v, "output '" + stmt.name.text + "'");
   }

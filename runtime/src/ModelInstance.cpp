@@ -52,6 +52,10 @@ void ModelInstance::validate() const {
         (t.dtype != NNC_DTYPE_F32 && t.dtype != NNC_DTYPE_I32) || t.rank < 0 ||
         t.rank > 32 || (t.rank > 0 && !t.shape))
       bad(std::string("tensor '") + t.name + "' has a bad role/dtype/rank");
+    if (t.numel > (int64_t(1) << 40))
+      failUsage(std::string("tensor '") + t.name + "' has " +
+                std::to_string(t.numel) +
+                " elements: more than this runtime can allocate (2^40)");
     if (checkedNumel(shapeOf(t), int64_t(1) << 40) != t.numel)
       bad(std::string("tensor '") + t.name + "': numel disagrees with shape");
     if (t.role == NNC_ROLE_LOSS && t.dtype != NNC_DTYPE_F32)

@@ -84,7 +84,12 @@ void optimizeModule(llvm::Module &module, llvm::TargetMachine &tm,
   llvm::FunctionAnalysisManager fam;
   llvm::CGSCCAnalysisManager cgam;
   llvm::ModuleAnalysisManager mam;
-  llvm::PassBuilder pb(&tm);
+  // Every shape is static, so LLVM would fully unroll whole loop nests
+  // (a 2x2 max pool became thousands of masked gathers); the hot kernels
+  // arrive already unrolled into register tiles from MLIR.
+  llvm::PipelineTuningOptions tuning;
+  tuning.LoopUnrolling = false;
+  llvm::PassBuilder pb(&tm, tuning);
   pb.registerModuleAnalyses(mam);
   pb.registerCGSCCAnalyses(cgam);
   pb.registerFunctionAnalyses(fam);

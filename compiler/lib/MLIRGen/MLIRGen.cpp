@@ -357,6 +357,15 @@ const llvm::StringMap<Emitter> &builtinTable() {
     t["posenc"] = [](ModelGen &g, const dsl::Node &n, Location l) {
       // Evaluated here, at compile time: a dense constant.
       int64_t steps = g.intAttr(n, "T"), dim = g.intAttr(n, "D");
+      // The table is embedded in the object; keep that reasonable.
+      constexpr int64_t kMaxElements = int64_t(1) << 26;
+      if (steps > kMaxElements / dim) {
+        emitError(l) << "posenc(" << steps << ", " << dim << ") would embed "
+                     << steps << " x " << dim
+                     << " constants in the object; the limit is "
+                     << kMaxElements << " elements";
+        return failure();
+      }
       std::vector<float> table(steps * dim);
       for (int64_t t = 0; t < steps; ++t)
         for (int64_t i = 0; 2 * i < dim; ++i) {

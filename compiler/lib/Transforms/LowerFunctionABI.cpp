@@ -1,5 +1,4 @@
 //===- LowerFunctionABI.cpp - Model functions get the C ABI ---------------===//
-#include "nnc/Dialect/NN/NNOps.h"
 #include "nnc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -23,11 +22,20 @@ MemRefType memrefFor(Type tensor) {
   return MemRefType::get(t.getShape(), t.getElementType());
 }
 
+bool isStatus(func::FuncOp fn, unsigned result) {
+  auto role = dyn_cast_or_null<StringAttr>(fn.getResultAttr(result, "nn.role"));
+  return role && role.getValue() == "status";
+}
+
 LogicalResult lowerFunction(func::FuncOp fn) {
   OpBuilder b(fn.getContext());
   Block &entry = fn.getBody().front();
   unsigned numArgs = fn.getNumArguments();
-  unsigned numResults = fn.getNumResults();
+  // A trailing status result (folded run-time checks) becomes the return
+  // value; the other results become output buffers.
+  bool hasStatus =
+      fn.getNumResults() > 0 && isStatus(fn, fn.getNumResults() - 1);
+  unsigned numOutputs = fn.getNumResults() - (hasStatus ? 1 : 0);
 
   // Arguments: the tensors in, then the results out, then the workspace.
   SmallVector<Type> argTypes;
@@ -36,7 +44,7 @@ LogicalResult lowerFunction(func::FuncOp fn) {
     argTypes.push_back(memrefFor(fn.getArgumentTypes()[i]));
     argAttrs.push_back(fn.getArgAttrDict(i));
   }
-  for (unsigned i = 0; i < numResults; ++i) {
+  for (unsigned i = 0; i < numOutputs; ++i) {
     argTypes.push_back(memrefFor(fn.getResultTypes()[i]));
     argAttrs.push_back(fn.getResultAttrDict(i));
   }
@@ -62,26 +70,17 @@ LogicalResult lowerFunction(func::FuncOp fn) {
   // Results are written into the caller's buffers.
   auto ret = cast<func::ReturnOp>(entry.getTerminator());
   b.setInsertionPoint(ret);
-  for (auto [value, dest] : llvm::zip(ret.getOperands(), outs)) {
+  for (unsigned i = 0; i < numOutputs; ++i)
     b.create<bufferization::MaterializeInDestinationOp>(
-        ret.getLoc(), TypeRange{}, value, dest, /*restrict=*/true,
-        /*writable=*/true);
-  }
-
-  // Fold the run-time checks into the status result.
-  Value status = b.create<arith::ConstantIntOp>(ret.getLoc(), 0, 32);
-  SmallVector<nnc::nn::RuntimeCheckOp> checks;
-  fn.walk([&](nnc::nn::RuntimeCheckOp c) { checks.push_back(c); });
-  for (nnc::nn::RuntimeCheckOp check : checks) {
-    if (check->getParentOp() != fn)
-      return check.emitError("run-time check nested in a region");
-    Value failed = b.create<tensor::ExtractOp>(check.getLoc(),
-                                               check.getFailed(), ValueRange{});
-    Value code = b.create<arith::ConstantIntOp>(
-        check.getLoc(), check.getCode(), 32);
-    status = b.create<arith::SelectOp>(check.getLoc(), failed, code, status);
-    check.erase();
-  }
+        ret.getLoc(), TypeRange{}, ret.getOperand(i), outs[i],
+        /*restrict=*/true, /*writable=*/true);
+  Value status =
+      hasStatus ? b.create<tensor::ExtractOp>(ret.getLoc(),
+                                              ret.getOperands().back(),
+                                              ValueRange{})
+                      .getResult()
+                : b.create<arith::ConstantIntOp>(ret.getLoc(), 0, 32)
+                      .getResult();
   b.create<func::ReturnOp>(ret.getLoc(), status);
   ret.erase();
 

@@ -58,7 +58,7 @@ def LowerFunctionABI : Pass<"nnc-lower-function-abi", "mlir::ModuleOp"> {
     `bufferization.to_tensor restrict`, results written with
     `bufferization.materialize_in_destination`), the workspace is a byte
     buffer whose size the workspace pass fixes, and the i32 result is the
-    status folded from the function's `nn.runtime_check` ops.
+    function's `status` result (folded run-time checks), or 0.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::bufferization::BufferizationDialect",

@@ -119,7 +119,8 @@ struct Conv2dBackwardWeightLowering
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(Conv2dBackwardWeightOp op,
                                 PatternRewriter &rewriter) const override {
-    // dW[f, (c,kh,kw)] = sum_{(n,oh,ow)} g[f, (n,oh,ow)] col[(c,kh,kw), (n,oh,ow)]
+    // dW[f, (c,kh,kw)] = sum_{(n,oh,ow)} g[f, (n,oh,ow)] col[(n,oh,ow), (c,kh,kw)]
+    // with col built directly in the layout the matmul reads row by row.
     Location loc = op.getLoc();
     MLIRContext *ctx = getContext();
     ArrayRef<int64_t> g = shapeOf(op.getGrad()), w = shapeOf(op),
@@ -128,18 +129,18 @@ struct Conv2dBackwardWeightLowering
     Value xp = zeroPadSpatial(rewriter, loc, op.getInput(), op.getPadding());
 
     auto dim = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
-    // col[c, kh, kw, n, oh, ow] = xp[n, c, oh*s + kh*d, ow*s + kw*d]
+    // col[n, oh, ow, c, kh, kw] = xp[n, c, oh*s + kh*d, ow*s + kw*d]
     AffineMap gather = AffineMap::get(
         6, 0,
-        {dim(3), dim(0), dim(4) * s[0] + dim(1) * d[0],
-         dim(5) * s[1] + dim(2) * d[1]},
+        {dim(0), dim(3), dim(1) * s[0] + dim(4) * d[0],
+         dim(2) * s[1] + dim(5) * d[1]},
         ctx);
     Value col = buildGeneric(
-        rewriter, loc, {x[1], w[2], w[3], g[0], g[2], g[3]},
+        rewriter, loc, {g[0], g[2], g[3], x[1], w[2], w[3]},
         rewriter.getF32Type(), xp, gather,
         [](OpBuilder &, Location, ValueRange a) { return a[0]; });
     int64_t ckk = x[1] * w[2] * w[3], nq = g[0] * g[2] * g[3];
-    Value col2 = reshapeTensor(rewriter, loc, col, {ckk, nq});
+    Value col2 = reshapeTensor(rewriter, loc, col, {nq, ckk});
 
     Value gt = rewriter
                    .create<linalg::TransposeOp>(
@@ -151,10 +152,7 @@ struct Conv2dBackwardWeightLowering
     Value g2 = reshapeTensor(rewriter, loc, gt, {g[1], nq});
     Value init =
         filledTensor(rewriter, loc, {g[1], ckk}, rewriter.getF32Type(), 0.0);
-    Value dw = rewriter
-                   .create<linalg::MatmulTransposeBOp>(
-                       loc, init.getType(), ValueRange{g2, col2}, init)
-                   .getResult(0);
+    Value dw = matmulInto(rewriter, loc, g2, col2, init);
     rewriter.replaceOp(op, reshapeTensor(rewriter, loc, dw, w));
     return success();
   }

@@ -147,6 +147,54 @@ Value gatherFromWindows(OpBuilder &b, Location loc, ArrayRef<int64_t> xShape,
       .getResult(0);
 }
 
+/// Whether every input element lies in at most one window (stride equals
+/// kernel, no padding): then an element's window and tap are h / k and
+/// h % k, with no search over the windows that could contain it.
+bool nonOverlapping(ArrayRef<int64_t> kernel, ArrayRef<int64_t> stride,
+                    ArrayRef<int64_t> padding) {
+  return kernel == stride && padding[0] == 0 && padding[1] == 0;
+}
+
+/// For non-overlapping windows: dx[n, c, h, w] = share(window value(s),
+/// tap) over the rows and columns the windows cover, zero elsewhere (the
+/// floor in OH leaves trailing rows no window reads). `windowed` are
+/// [N, C, OH, OW] tensors read at (h floordiv k, w floordiv k); `share`
+/// gets their elements and the tap kh*KW + kw as an index.
+Value gatherNonOverlapping(
+    OpBuilder &b, Location loc, ArrayRef<int64_t> xShape,
+    ArrayRef<int64_t> yShape, ArrayRef<int64_t> kernel, ValueRange windowed,
+    function_ref<Value(OpBuilder &, Location, ValueRange, Value)> share) {
+  MLIRContext *ctx = b.getContext();
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  AffineMap window = AffineMap::get(
+      4, 0,
+      {d(0), d(1), d(2).floorDiv(kernel[0]), d(3).floorDiv(kernel[1])}, ctx);
+  SmallVector<AffineMap> maps(windowed.size(), window);
+  SmallVector<int64_t> covered{xShape[0], xShape[1], yShape[2] * kernel[0],
+                               yShape[3] * kernel[1]};
+  Value dx = buildGeneric(
+      b, loc, covered, b.getF32Type(), windowed, maps,
+      [&](OpBuilder &nb, Location l, ValueRange a) {
+        Value kh = nb.create<arith::RemUIOp>(
+            l, nb.create<linalg::IndexOp>(l, 2),
+            nb.create<arith::ConstantIndexOp>(l, kernel[0]));
+        Value kw = nb.create<arith::RemUIOp>(
+            l, nb.create<linalg::IndexOp>(l, 3),
+            nb.create<arith::ConstantIndexOp>(l, kernel[1]));
+        Value tap = nb.create<arith::AddIOp>(
+            l,
+            nb.create<arith::MulIOp>(
+                l, kh, nb.create<arith::ConstantIndexOp>(l, kernel[1])),
+            kw);
+        return share(nb, l, a, tap);
+      });
+  if (ArrayRef<int64_t>(covered) == xShape)
+    return dx;
+  return padTensor(b, loc, dx, {0, 0, 0, 0},
+                   {0, 0, xShape[2] - covered[2], xShape[3] - covered[3]},
+                   {0, 0, 0, 0}, 0.0);
+}
+
 struct MaxPoolBackwardLowering : OpRewritePattern<MaxPool2dBackwardOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(MaxPool2dBackwardOp op,
@@ -196,6 +244,23 @@ struct MaxPoolBackwardLowering : OpRewritePattern<MaxPool2dBackwardOp> {
         });
     Value argTap = argmax.getResult(1);
     Value grad = op.getGrad();
+    if (nonOverlapping(kernel, stride, op.getPadding())) {
+      rewriter.replaceOp(
+          op, gatherNonOverlapping(
+                  rewriter, loc, shapeOf(op), y, kernel,
+                  ValueRange{grad, argTap},
+                  [](OpBuilder &b, Location l, ValueRange a, Value tap) {
+                    Value t = b.create<arith::IndexCastOp>(l, b.getI64Type(),
+                                                           tap);
+                    Value hit = b.create<arith::CmpIOp>(
+                        l, arith::CmpIPredicate::eq, a[1], t);
+                    return b
+                        .create<arith::SelectOp>(l, hit, a[0],
+                                                 f32Const(b, l, 0.0))
+                        .getResult();
+                  }));
+      return success();
+    }
 
     // 2. Each input element collects the adjoints of the windows whose
     // maximum it is.
@@ -228,6 +293,17 @@ struct AvgPoolBackwardLowering : OpRewritePattern<AvgPool2dBackwardOp> {
     ArrayRef<int64_t> kernel = op.getKernel();
     double scale = 1.0 / static_cast<double>(kernel[0] * kernel[1]);
     Value grad = op.getGrad();
+    if (nonOverlapping(kernel, op.getStride(), op.getPadding())) {
+      rewriter.replaceOp(
+          op, gatherNonOverlapping(
+                  rewriter, op.getLoc(), shapeOf(op), shapeOf(grad), kernel,
+                  grad, [&](OpBuilder &b, Location l, ValueRange a, Value) {
+                    return b.create<arith::MulFOp>(l, a[0],
+                                                   f32Const(b, l, scale))
+                        .getResult();
+                  }));
+      return success();
+    }
     Value dx = gatherFromWindows(
         rewriter, op.getLoc(), shapeOf(op), shapeOf(grad), kernel,
         op.getStride(), op.getPadding(),
