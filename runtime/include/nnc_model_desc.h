@@ -10,7 +10,8 @@
  * `args` points to a struct whose fields are all pointers, one per tensor,
  * in the order listed by the function's `args` table below (so a generic
  * driver can pass an array of pointers). Tensors are contiguous row-major
- * buffers owned by the caller; `workspace` is scratch memory of at least
+ * buffers owned by the caller, none overlapping another (inputs and
+ * params are only read); `workspace` is scratch memory of at least
  * `workspace_bytes` bytes, aligned to 64 bytes. The return value is 0 on
  * success or one of NNC_STATUS_*. Functions keep no global mutable state.
  *===----------------------------------------------------------------------===*/

@@ -138,10 +138,19 @@ int runOverDataset(ModelInstance &model, const std::string &dataDir,
     writeNpy(path, dtypeFromDesc(t.dtype), g.shape, g.buffer.data());
     std::printf("wrote %s\n", path.c_str());
   }
-  if (model.lossIndex() >= 0)
-    std::printf("mean loss over %lld batches: %s\n",
+  if (model.lossIndex() >= 0) {
+    // The loss is whatever scalar the model computes per batch; with a
+    // padded last batch its average counts the repeated samples too.
+    int64_t repeated = numBatches * batch - samples;
+    std::printf("mean loss over %lld batches: %s%s\n",
                 static_cast<long long>(numBatches),
-                formatNumber(lossSum / double(numBatches), 8).c_str());
+                formatNumber(lossSum / double(numBatches), 8).c_str(),
+                repeated > 0 ? (" (the last batch repeats " +
+                                std::to_string(repeated) +
+                                " samples from the start)")
+                                   .c_str()
+                             : "");
+  }
   return 0;
 }
 

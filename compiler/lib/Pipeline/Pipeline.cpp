@@ -64,7 +64,7 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm,
                      "expand-strided-metadata,lower-affine,"
                      "convert-scf-to-cf,"
                      "canonicalize,cse,"
-                     "convert-vector-to-llvm{enable-x86vector},"
+                     "convert-vector-to-llvm{enable-x86vector reassociate-fp-reductions},"
                      "convert-math-to-llvm,convert-math-to-libm,"
                      "finalize-memref-to-llvm,"
                      "convert-arith-to-llvm,"

@@ -414,6 +414,70 @@ void Tiler::tileForThreads(linalg::LinalgOp op) {
     (void)tile(rewriter, op, sizes, true);
 }
 
+/// Merges runs of adjacent loops that every operand traverses contiguously
+/// (and of the same iterator kind): an elementwise op over [4, 8, 28, 28]
+/// becomes one loop of 25088, which vectorizes at full width, where the
+/// innermost 28 alone would not.
+linalg::LinalgOp collapseContiguousDims(RewriterBase &rewriter,
+                                        linalg::GenericOp op) {
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  SmallVector<utils::IteratorType> iters = op.getIteratorTypesArray();
+  if (iters.empty() || !llvm::all_of(maps, [](AffineMap m) {
+        return m.isProjectedPermutation();
+      }))
+    return op;
+  SmallVector<ReassociationIndices> groups{{0}};
+  for (int64_t d = 1, e = iters.size(); d < e; ++d) {
+    ReassociationIndices candidate = groups.back();
+    candidate.push_back(d);
+    if (iters[d] == iters[d - 1] &&
+        linalg::areDimSequencesPreserved(maps, {candidate}))
+      groups.back() = candidate;
+    else
+      groups.push_back({d});
+  }
+  if (groups.size() == iters.size())
+    return op;
+  rewriter.setInsertionPoint(op);
+  FailureOr<linalg::CollapseResult> r =
+      linalg::collapseOpIterationDims(op, groups, rewriter);
+  if (failed(r))
+    return op;
+  rewriter.replaceOp(op, r->results);
+  return r->collapsedOp;
+}
+
+/// Pooling iterates (n, c, oh, ow, kh, kw): the innermost loops are the
+/// tiny window. Moving the window loops outside ow makes the innermost
+/// loop run along a row of outputs, which vectorizes.
+void windowLoopsOutward(RewriterBase &rewriter, linalg::LinalgOp op) {
+  rewriter.setInsertionPoint(op);
+  FailureOr<linalg::GenericOp> generic =
+      linalg::generalizeNamedOp(rewriter, op);
+  if (failed(generic))
+    return;
+  (void)linalg::interchangeGenericOp(rewriter, *generic,
+                                     ArrayRef<unsigned>{0, 1, 2, 4, 5, 3});
+}
+
+/// Lets LLVM vectorize the accumulation of a reduction: a sum of a whole
+/// tensor otherwise runs as one serial chain of float adds. The order of a
+/// float sum is unspecified in PyTorch as well.
+void allowReassociation(linalg::LinalgOp op) {
+  if (op.getNumReductionLoops() == 0)
+    return;
+  op->walk([](Operation *inner) {
+    if (!isa<arith::AddFOp, arith::MulFOp, arith::MaximumFOp,
+             arith::MinimumFOp, arith::MaxNumFOp, arith::MinNumFOp>(inner))
+      return;
+    auto fm = cast<arith::ArithFastMathInterface>(inner);
+    auto flags = fm.getFastMathFlagsAttr().getValue() |
+                 arith::FastMathFlags::reassoc;
+    inner->setAttr(fm.getFastMathAttrName(),
+                   arith::FastMathFlagsAttr::get(inner->getContext(), flags));
+  });
+}
+
 //===----------------------------------------------------------------------===//
 // The pass
 //===----------------------------------------------------------------------===//
@@ -439,6 +503,13 @@ struct TileAndVectorizePass
     });
     for (auto op : transposedRhs)
       untransposeRhs(rewriter, op);
+    SmallVector<linalg::LinalgOp> pools;
+    fn.walk([&](Operation *op) {
+      if (isa<linalg::PoolingNchwMaxOp, linalg::PoolingNchwSumOp>(op))
+        pools.push_back(cast<linalg::LinalgOp>(op));
+    });
+    for (auto op : pools)
+      windowLoopsOutward(rewriter, op);
 
     // Snapshot: tiling creates new ops.
     SmallVector<linalg::LinalgOp> ops;
@@ -447,11 +518,14 @@ struct TileAndVectorizePass
         ops.push_back(op);
     });
     for (linalg::LinalgOp op : ops) {
+      allowReassociation(op);
       if (std::optional<MatmulDims> dims = matmulDims(op)) {
         if (auto generic = dyn_cast<linalg::GenericOp>(op.getOperation()))
           makeColumnsContiguous(rewriter, generic, dims->m, dims->n);
         tiler.tileContraction(op, *dims);
       } else {
+        if (auto generic = dyn_cast<linalg::GenericOp>(op.getOperation()))
+          op = collapseContiguousDims(rewriter, generic);
         tiler.tileForThreads(op);
       }
     }

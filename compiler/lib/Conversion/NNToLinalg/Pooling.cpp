@@ -206,18 +206,21 @@ struct MaxPoolBackwardLowering : OpRewritePattern<MaxPool2dBackwardOp> {
     Value xp = padSpatial(rewriter, loc, op.getInput(), op.getPadding(),
                           kNegInf);
 
-    // 1. The tap (kh * KW + kw) of each window's first maximum.
+    // 1. The tap (kh * KW + kw) of each window's first maximum. Loops run
+    // (n, c, oh, kh, kw, ow): the innermost along a row of windows, which
+    // vectorizes; the window loops visit taps in row-major order, so the
+    // strict `>` keeps the first maximum.
     auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
     SmallVector<AffineMap> maps{
         AffineMap::get(6, 0,
-                       {d(0), d(1), d(2) * stride[0] + d(4),
-                        d(3) * stride[1] + d(5)},
+                       {d(0), d(1), d(2) * stride[0] + d(3),
+                        d(5) * stride[1] + d(4)},
                        ctx),
-        AffineMap::get(6, 0, {d(4), d(5)}, ctx),
-        AffineMap::get(6, 0, {d(0), d(1), d(2), d(3)}, ctx),
-        AffineMap::get(6, 0, {d(0), d(1), d(2), d(3)}, ctx)};
-    SmallVector<utils::IteratorType> iters(4, utils::IteratorType::parallel);
-    iters.append(2, utils::IteratorType::reduction);
+        AffineMap::get(6, 0, {d(3), d(4)}, ctx),
+        AffineMap::get(6, 0, {d(0), d(1), d(2), d(5)}, ctx),
+        AffineMap::get(6, 0, {d(0), d(1), d(2), d(5)}, ctx)};
+    SmallVector<utils::IteratorType> iters(6, utils::IteratorType::parallel);
+    iters[3] = iters[4] = utils::IteratorType::reduction;
     Value best = filledTensor(rewriter, loc, y, rewriter.getF32Type(), kNegInf);
     Value where = filledTensor(rewriter, loc, y, rewriter.getI64Type(), -1.0);
     Value window = emptyTensor(rewriter, loc, kernel, rewriter.getF32Type());
@@ -228,9 +231,9 @@ struct MaxPoolBackwardLowering : OpRewritePattern<MaxPool2dBackwardOp> {
           Value tap = b.create<arith::AddIOp>(
               l,
               b.create<arith::MulIOp>(
-                  l, b.create<linalg::IndexOp>(l, 4),
+                  l, b.create<linalg::IndexOp>(l, 3),
                   b.create<arith::ConstantIndexOp>(l, kernel[1])),
-              b.create<linalg::IndexOp>(l, 5));
+              b.create<linalg::IndexOp>(l, 4));
           tap = b.create<arith::IndexCastOp>(l, b.getI64Type(), tap);
           Value none = b.create<arith::ConstantIntOp>(l, -1, 64);
           Value take = b.create<arith::OrIOp>(
