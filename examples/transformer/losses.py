@@ -17,15 +17,19 @@ when the validation loss is not under the unigram entropy, or over
 import argparse
 import json
 import os
+import re
 import sys
 
 import numpy as np
 
 
 def mean_loss(path):
+    # "mean loss over N batches: X" [" (the last batch repeats K samples
+    # from the start)"]
     for line in open(path):
-        if line.startswith("mean loss over"):
-            return float(line.rsplit(":", 1)[1])
+        m = re.match(r"mean loss over \d+ batches: (\S+)", line)
+        if m:
+            return float(m.group(1))
     sys.exit("losses.py: no 'mean loss over' line in %s" % path)
 
 
