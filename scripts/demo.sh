@@ -75,7 +75,7 @@ step "Character-level transformer (examples/transformer): a short training on th
 "$py" "$root/examples/transformer/prepare.py" --out xfmr-data
 "$nnc" "$root/examples/transformer/transformer.nn" --model char_transformer -o char_transformer
 ./char_transformer info | grep -E '^(params|forward|backward)'
-./char_transformer train --data xfmr-data/train --batch-shuffle --steps 300 --lr 0.004 \
+./char_transformer train --data xfmr-data/train --batch-shuffle --steps 500 --lr 0.004 \
   --optimizer adam --save xfmr.safetensors --log xfmr-loss.csv
 ./char_transformer run --data xfmr-data/val --params xfmr.safetensors --out xfmr-val | tee xfmr-val.txt
 "$py" "$root/examples/transformer/losses.py" xfmr-data --log xfmr-loss.csv --val xfmr-val.txt \
