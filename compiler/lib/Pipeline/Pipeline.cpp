@@ -57,6 +57,7 @@ void buildLinalgToLLVMPipeline(OpPassManager &pm,
                      "nnc-bufferize,canonicalize,cse,"
                      "nnc-assign-workspace,"
                      "func.func(convert-linalg-to-loops),"
+                     "nnc-approximate-math,"
                      "canonicalize," +
                      threads +
                      // Full unrolling: no stack buffers for N-d vectors.

@@ -21,7 +21,12 @@ struct FuseElementwisePass
     RewritePatternSet patterns(ctx);
     linalg::ControlFusionFn control = [](OpOperand *fused) {
       auto consumer = dyn_cast<linalg::LinalgOp>(fused->getOwner());
-      return !(consumer && linalg::isaContractionOpInterface(consumer));
+      if (consumer && linalg::isaContractionOpInterface(consumer))
+        return false;
+      // A producer with other users would be recomputed inside every fused
+      // consumer; along chains (layernorm after layernorm, in the backward)
+      // that compounds into quadratic code and work.
+      return fused->get().hasOneUse();
     };
     linalg::populateElementwiseOpsFusionPatterns(patterns, control);
     linalg::populateEraseUnusedOperandsAndResultsPatterns(patterns);

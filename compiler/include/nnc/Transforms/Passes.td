@@ -44,7 +44,8 @@ def FuseElementwise : Pass<"nnc-fuse-elementwise"> {
     linalg's elementwise fusion, controlled: a producer is never fused into
     a contraction (matmul, einsum, im2col matmul), which would then
     recompute the producer once per multiply-add and could no longer be
-    register-tiled; e.g. softmax(scores) feeding P @ V.
+    register-tiled (e.g. softmax(scores) feeding P @ V); and only a
+    producer with a single use is fused, so nothing is recomputed.
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
@@ -115,6 +116,19 @@ def AssignWorkspace : Pass<"nnc-assign-workspace", "mlir::ModuleOp"> {
   }];
   let dependentDialects = ["::mlir::memref::MemRefDialect",
                            "::mlir::arith::ArithDialect"];
+}
+
+def ApproximateMath : Pass<"nnc-approximate-math"> {
+  let summary = "exp, tanh, log, ... as polynomials that vectorize";
+  let description = [{
+    Lowered to LLVM, math.exp and friends become calls to libm's scalar
+    expf: every softmax, sigmoid and tanh then runs one element at a time.
+    MLIR's polynomial approximations (Cephes-style, about 1 ulp for f32)
+    are plain arithmetic that LLVM vectorizes with the surrounding loop.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::vector::VectorDialect"];
 }
 
 def LowerAllocaScopes : Pass<"nnc-lower-alloca-scopes"> {
