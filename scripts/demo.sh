@@ -2,8 +2,10 @@
 # The main job: build nnc, compile the examples, run them (forward,
 # gradients, gradient check, benchmark), train the digits CNN to >= 90%
 # test accuracy, check seed 004's LSTM step, train a character-level LSTM
-# briefly (its losses against the text's unigram entropy) and plot RNN vs
-# LSTM gradients through time. Everything lands in build/demo/.
+# briefly (its losses against the text's unigram entropy), plot RNN vs
+# LSTM gradients through time, run seed 002's attention and train a small
+# character-level transformer briefly (its losses next to the unigram
+# entropy). Everything lands in build/demo/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/build.sh"
@@ -61,5 +63,22 @@ step "Character-level LSTM (examples/char_lstm): a short training on the GPL-3 t
 
 step "Vanishing gradients (examples/vanishing, seeds 002/003): RNN vs LSTM, ||dL/dx_t||"
 "$py" "$root/examples/vanishing/vanishing.py" --nnc "$nnc" --out vanishing
+
+step "Attention (examples/attention_seed.nn, seed 002; transformer blocks): forward, check"
+"$nnc" "$root/examples/attention_seed.nn" -o attention_seed
+"$py" -c 'import numpy as np; np.save("seed002_X.npy", np.array([[1, 0, 1, 0], [1, 2, 1, 0], [0, 1, 0, 1], [0, 1, 0, 0], [1, 0, 1, 0]], np.float32))'
+./attention_seed run --input X=seed002_X.npy --out attention_seed-out
+"$nnc" "$root/examples/transformer/transformer.nn" --model decoder -o decoder_block
+./decoder_block check
+
+step "Character-level transformer (examples/transformer): a short training on the GPL-3 text"
+"$py" "$root/examples/transformer/prepare.py" --out xfmr-data
+"$nnc" "$root/examples/transformer/transformer.nn" --model char_transformer -o char_transformer
+./char_transformer info | grep -E '^(params|forward|backward)'
+./char_transformer train --data xfmr-data/train --batch-shuffle --steps 500 --lr 0.004 \
+  --optimizer adam --save xfmr.safetensors --log xfmr-loss.csv
+./char_transformer run --data xfmr-data/val --params xfmr.safetensors --out xfmr-val | tee xfmr-val.txt
+"$py" "$root/examples/transformer/losses.py" xfmr-data --log xfmr-loss.csv --val xfmr-val.txt \
+  --logits xfmr-val/logits3.npy
 
 step "demo finished: outputs in $demo"
