@@ -18,6 +18,10 @@ using namespace mlir;
 namespace {
 
 constexpr int64_t kAlignment = 64;
+/// The argument attribute giving a buffer's offset in the workspace.
+constexpr llvm::StringLiteral kOffsetAttr = "nn.workspace_offset";
+/// Buffers this small live on the stack (see below).
+constexpr int64_t kStackBytes = 64;
 
 int64_t byteSize(MemRefType type) {
   // Sub-byte elements (i1) occupy a byte each once lowered to LLVM.
@@ -25,9 +29,10 @@ int64_t byteSize(MemRefType type) {
   return std::max<int64_t>(type.getNumElements() * eltBytes, 1);
 }
 
-/// Replaces every top-level static alloc of `fn` by a view into its
-/// workspace argument and returns the bytes used.
-FailureOr<int64_t> assign(func::FuncOp fn, BlockArgument workspace) {
+/// Replaces every static alloc of `fn` outside parallel loops by a buffer
+/// argument with a fixed offset in the workspace, and returns the bytes
+/// used.
+FailureOr<int64_t> assign(func::FuncOp fn) {
   SmallVector<memref::AllocOp> allocs;
   WalkResult r = fn.walk([&](memref::AllocOp alloc) {
     // Inside a loop a dynamic size is fine: it becomes a stack allocation
@@ -63,15 +68,30 @@ FailureOr<int64_t> assign(func::FuncOp fn, BlockArgument workspace) {
       continue;
     }
     MemRefType type = alloc.getType();
+    if (byteSize(alloc.getType()) <= kStackBytes) {
+      // A scalar accumulator (a loss, a full reduction): on the stack it is
+      // an object of its own, so LLVM sees it alias nothing it reads and
+      // keeps it in a register; as a workspace view it would look like it
+      // might overlap every other view of the workspace.
+      b.setInsertionPointToStart(&fn.getBody().front());
+      auto alloca = b.create<memref::AllocaOp>(alloc.getLoc(), alloc.getType(),
+                                               alloc.getAlignmentAttr());
+      alloc.replaceAllUsesWith(alloca.getResult());
+      alloc.erase();
+      continue;
+    }
     // Function level, or iteration-local scratch of a sequential loop (no
     // buffer escapes an iteration: see nnc-bufferize): a fixed place in the
-    // workspace, reused by every iteration.
-    b.setInsertionPointToStart(&fn.getBody().front());
-    Value at = b.create<arith::ConstantIndexOp>(alloc.getLoc(), offset);
-    b.setInsertionPoint(alloc);
-    Value view = b.create<memref::ViewOp>(alloc.getLoc(), type, workspace, at,
-                                          ValueRange{});
-    alloc.replaceAllUsesWith(view);
+    // workspace, reused by every iteration. The buffer becomes an argument
+    // of its own, which the entry point sets to workspace + offset: marked
+    // noalias like every argument, it tells LLVM that buffers never overlap
+    // (views of one workspace pointer would all look like they might).
+    unsigned index = fn.getNumArguments();
+    fn.insertArgument(index, type,
+                      b.getDictionaryAttr(b.getNamedAttr(
+                          kOffsetAttr, b.getI64IntegerAttr(offset))),
+                      alloc.getLoc());
+    alloc.replaceAllUsesWith(fn.getArgument(index));
     alloc.erase();
     offset += (byteSize(type) + kAlignment - 1) / kAlignment * kAlignment;
   }
@@ -91,15 +111,16 @@ struct AssignWorkspacePass
       if (fn.isExternal() || fn.getNumArguments() == 0 ||
           !fn.getArgAttr(fn.getNumArguments() - 1, "nn.workspace"))
         continue;
-      BlockArgument ws = fn.getArgument(fn.getNumArguments() - 1);
-      FailureOr<int64_t> bytes = assign(fn, ws);
+      unsigned wsIndex = fn.getNumArguments() - 1;
+      BlockArgument ws = fn.getArgument(wsIndex);
+      FailureOr<int64_t> bytes = assign(fn);
       if (failed(bytes))
         return signalPassFailure();
       // The workspace argument takes its final, static size.
       auto type = MemRefType::get({*bytes}, b.getI8Type());
       ws.setType(type);
       SmallVector<Type> args(fn.getArgumentTypes());
-      args.back() = type;
+      args[wsIndex] = type;
       fn.setFunctionType(b.getFunctionType(args, fn.getResultTypes()));
       sizes.push_back(b.getNamedAttr(fn.getSymName(),
                                      b.getI64IntegerAttr(*bytes)));

@@ -117,12 +117,14 @@ def Bufferize : Pass<"nnc-bufferize", "mlir::ModuleOp"> {
 def AssignWorkspace : Pass<"nnc-assign-workspace", "mlir::ModuleOp"> {
   let summary = "Carve every buffer out of the caller's workspace";
   let description = [{
-    After bufferization: each function-level `memref.alloc` becomes a
-    `memref.view` into the workspace argument at a fixed, 64-byte aligned
-    offset (buffers whose lifetimes do not overlap share space); buffers
-    allocated inside loops become stack allocations. Generated code thus
-    never calls malloc. The workspace size is recorded as the function
-    attribute `nn.workspace_bytes`.
+    After bufferization: each `memref.alloc` outside parallel loops gets a
+    fixed, 64-byte aligned place in the workspace and becomes an argument
+    of the model function with attribute `nn.workspace_offset` (the entry
+    point passes workspace + offset). As separate noalias arguments, LLVM
+    knows buffers never overlap. Buffers in parallel loop bodies, of dynamic
+    size, or of at most 64 bytes go on the stack. Generated code thus never
+    calls malloc. The workspace size is recorded in the module attribute
+    `nn.workspace_bytes`.
   }];
   let dependentDialects = ["::mlir::memref::MemRefDialect",
                            "::mlir::arith::ArithDialect"];
