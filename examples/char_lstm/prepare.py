@@ -33,60 +33,15 @@ under the training text's frequencies (unseen characters get add-one
 counts)."""
 import argparse
 import json
-import math
 import os
 import sys
 
 import numpy as np
 
-V = 97
-UNKNOWN = 96
-
-
-def encode_char(ch):
-    if ch == "\n":
-        return 0
-    o = ord(ch)
-    if 32 <= o <= 126:
-        return o - 31
-    return UNKNOWN
-
-
-def decode_id(i):
-    if i == 0:
-        return "\n"
-    if 1 <= i <= 95:
-        return chr(i + 31)
-    return "\N{REPLACEMENT CHARACTER}"
-
-
-def encode(text):
-    return np.array([encode_char(ch) for ch in text], dtype=np.int32)
-
-
-def nn_consts(path):
-    """The integer `const NAME = VALUE` lines of a .nn file."""
-    out = {}
-    for line in open(path):
-        parts = line.split("#")[0].split()
-        if len(parts) == 4 and parts[0] == "const" and parts[2] == "=":
-            out[parts[1]] = int(parts[3])
-    return out
-
-
-def windows(blocks, T, stride):
-    """(ids, targets), each [S, T], of the windows of every block."""
-    w = [b[s:s + T + 1] for b in blocks
-         for s in range(0, len(b) - T, stride)]
-    if not w:
-        return np.zeros((0, T), np.int32), np.zeros((0, T), np.int32)
-    w = np.stack(w)
-    return w[:, :T].copy(), w[:, 1:].copy()
-
-
-def entropy(counts):
-    p = counts[counts > 0] / counts.sum()
-    return float(-(p * np.log(p)).sum())
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                ".."))
+from chartext import (UNKNOWN, V, decode_id, encode, entropy,  # noqa: E402,F401
+                      nn_consts, windows)
 
 
 def main():

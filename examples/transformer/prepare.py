@@ -37,50 +37,10 @@ import sys
 
 import numpy as np
 
-V = 97
-UNKNOWN = 96
-
-
-def encode(text):
-    out = np.full(len(text), UNKNOWN, dtype=np.int32)
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    printable = (codes >= 32) & (codes <= 126)
-    out[printable] = codes[printable] - 31
-    out[codes == 10] = 0
-    return out
-
-
-def decode_id(i):
-    if i == 0:
-        return "\n"
-    if 1 <= i <= 95:
-        return chr(i + 31)
-    return "\N{REPLACEMENT CHARACTER}"
-
-
-def nn_consts(path):
-    """The integer `const NAME = VALUE` lines of a .nn file."""
-    out = {}
-    for line in open(path):
-        parts = line.split("#")[0].split()
-        if len(parts) == 4 and parts[0] == "const" and parts[2] == "=":
-            out[parts[1]] = int(parts[3])
-    return out
-
-
-def windows(blocks, T, stride):
-    """(ids, targets), each [S, T], of the windows of every block."""
-    w = [b[s:s + T + 1] for b in blocks
-         for s in range(0, len(b) - T, stride)]
-    if not w:
-        return np.zeros((0, T), np.int32), np.zeros((0, T), np.int32)
-    w = np.stack(w)
-    return w[:, :T].copy(), w[:, 1:].copy()
-
-
-def entropy(counts):
-    p = counts[counts > 0] / counts.sum()
-    return float(-(p * np.log(p)).sum())
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                ".."))
+from chartext import (UNKNOWN, V, decode_id, encode, entropy,  # noqa: E402,F401
+                      nn_consts, windows)
 
 
 def main():

@@ -151,53 +151,50 @@ std::pair<Value, Value> softmaxParts(OpBuilder &b, Location loc, Value x,
   return {m, s};
 }
 
-struct SoftmaxLowering : OpRewritePattern<SoftmaxOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(SoftmaxOp op,
+/// softmax and log_softmax: the stable parts (max m, sum s of exp(x - m))
+/// along the op's axis, then one elementwise `finish(x, m, s)`.
+template <typename OpT>
+struct SoftmaxLikeLowering : OpRewritePattern<OpT> {
+  SoftmaxLikeLowering(MLIRContext *ctx, BodyBuilder finish)
+      : OpRewritePattern<OpT>(ctx), finish(std::move(finish)) {}
+
+  LogicalResult matchAndRewrite(OpT op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     Value x = op.getInput();
     int64_t axis = op.getAxis(), rank = shapeOf(x).size();
     auto [m, s] = softmaxParts(rewriter, loc, x, axis);
-    AffineMap id = AffineMap::getMultiDimIdentityMap(rank, getContext());
-    AffineMap red = reducedMap(rank, axis, getContext());
-    rewriter.replaceOp(
-        op, buildGeneric(rewriter, loc, shapeOf(x), rewriter.getF32Type(),
-                         ValueRange{x, m, s}, {id, red, red},
-                         [](OpBuilder &b, Location l, ValueRange a) {
-                           Value e = b.create<math::ExpOp>(
-                               l, b.create<arith::SubFOp>(l, a[0], a[1]));
-                           return b.create<arith::DivFOp>(l, e, a[2]);
-                         }));
+    MLIRContext *ctx = rewriter.getContext();
+    AffineMap id = AffineMap::getMultiDimIdentityMap(rank, ctx);
+    AffineMap red = reducedMap(rank, axis, ctx);
+    rewriter.replaceOp(op, buildGeneric(rewriter, loc, shapeOf(x),
+                                        rewriter.getF32Type(),
+                                        ValueRange{x, m, s}, {id, red, red},
+                                        finish));
     return success();
   }
+
+  BodyBuilder finish;
 };
 
-struct LogSoftmaxLowering : OpRewritePattern<LogSoftmaxOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(LogSoftmaxOp op,
-                                PatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    Value x = op.getInput();
-    int64_t axis = op.getAxis(), rank = shapeOf(x).size();
-    auto [m, s] = softmaxParts(rewriter, loc, x, axis);
-    AffineMap id = AffineMap::getMultiDimIdentityMap(rank, getContext());
-    AffineMap red = reducedMap(rank, axis, getContext());
-    rewriter.replaceOp(
-        op, buildGeneric(rewriter, loc, shapeOf(x), rewriter.getF32Type(),
-                         ValueRange{x, m, s}, {id, red, red},
-                         [](OpBuilder &b, Location l, ValueRange a) {
-                           Value shifted = b.create<arith::SubFOp>(l, a[0], a[1]);
-                           return b.create<arith::SubFOp>(
-                               l, shifted, b.create<math::LogOp>(l, a[2]));
-                         }));
-    return success();
-  }
-};
+Value softmaxFinish(OpBuilder &b, Location l, ValueRange a) {
+  // exp(x - m) / s
+  Value e = b.create<math::ExpOp>(l, b.create<arith::SubFOp>(l, a[0], a[1]));
+  return b.create<arith::DivFOp>(l, e, a[2]);
+}
+
+Value logSoftmaxFinish(OpBuilder &b, Location l, ValueRange a) {
+  // x - m - log(s)
+  Value shifted = b.create<arith::SubFOp>(l, a[0], a[1]);
+  return b.create<arith::SubFOp>(l, shifted, b.create<math::LogOp>(l, a[2]));
+}
 
 } // namespace
 
 void nnc::lowering::populateReductionPatterns(RewritePatternSet &patterns) {
-  patterns.add<SumLowering, MeanLowering, MaxLowering, MaxBackwardLowering,
-               SoftmaxLowering, LogSoftmaxLowering>(patterns.getContext());
+  MLIRContext *ctx = patterns.getContext();
+  patterns.add<SumLowering, MeanLowering, MaxLowering, MaxBackwardLowering>(
+      ctx);
+  patterns.add<SoftmaxLikeLowering<SoftmaxOp>>(ctx, softmaxFinish);
+  patterns.add<SoftmaxLikeLowering<LogSoftmaxOp>>(ctx, logSoftmaxFinish);
 }
