@@ -40,13 +40,17 @@ int64_t windowOutputSize(OpCall &call, int axis, int64_t in, int64_t pad,
   return (padded - extent) / stride + 1;
 }
 
-void inferConv2d(OpCall &call) {
+/// The checks conv2d and conv1x1 share: an NCHW input, a weight of rank
+/// `weightRank` whose axis 1 matches the input's channels, and an optional
+/// bias of one value per output channel. Returns the operand ids.
+std::vector<int> checkConvOperands(OpCall &call, int weightRank,
+                                   const char *weightLayout) {
   int x = call.tensor(0);
   int w = call.tensor(1);
   call.requireF32(0, "input");
   call.requireF32(1, "weight");
   call.requireRank(0, 4, "input", "[N, C, H, W]");
-  call.requireRank(1, 4, "weight", "[F, C, KH, KW]");
+  call.requireRank(1, weightRank, "weight", weightLayout);
   std::vector<int64_t> xs = call.shape(0), ws = call.shape(1);
   if (ws[1] != xs[1])
     call.fail(1, "weight " + call.quote(1) + " expects " +
@@ -59,6 +63,12 @@ void inferConv2d(OpCall &call) {
     call.requireF32(2, "bias");
     call.requireShape(2, {ws[0]}, "bias", " (one per output channel)");
   }
+  return operands;
+}
+
+void inferConv2d(OpCall &call) {
+  std::vector<int> operands = checkConvOperands(call, 4, "[F, C, KH, KW]");
+  std::vector<int64_t> xs = call.shape(0), ws = call.shape(1);
   std::vector<int64_t> stride = call.pairArg(3, std::vector<int64_t>{1, 1});
   std::vector<int64_t> padding = call.pairArg(4, std::vector<int64_t>{0, 0});
   std::vector<int64_t> dilation = call.pairArg(5, std::vector<int64_t>{1, 1});
@@ -78,24 +88,8 @@ void inferConv2d(OpCall &call) {
 }
 
 void inferConv1x1(OpCall &call) {
-  int x = call.tensor(0);
-  int w = call.tensor(1);
-  call.requireF32(0, "input");
-  call.requireF32(1, "weight");
-  call.requireRank(0, 4, "input", "[N, C, H, W]");
-  call.requireRank(1, 2, "weight", "[F, C]");
+  std::vector<int> operands = checkConvOperands(call, 2, "[F, C]");
   std::vector<int64_t> xs = call.shape(0), ws = call.shape(1);
-  if (ws[1] != xs[1])
-    call.fail(1, "weight " + call.quote(1) + " expects " +
-                     std::to_string(ws[1]) +
-                     " input channels but its input has " +
-                     std::to_string(xs[1]) + " (" + formatShape(xs) + ")");
-  std::vector<int> operands = {x, w};
-  if (call.has(2)) {
-    operands.push_back(call.tensor(2));
-    call.requireF32(2, "bias");
-    call.requireShape(2, {ws[0]}, "bias", " (one per output channel)");
-  }
   call.emit("conv1x1", operands, {},
             TensorType{DType::F32, {xs[0], ws[0], xs[2], xs[3]}});
 }
