@@ -10,7 +10,13 @@
 //     into a vector.contract that lowers to NR-wide outer products, i.e.
 //     MR vector FMAs per k, with the accumulator kept in registers once the
 //     loop-invariant C transfers are hoisted out of the k loop.
-//  3. Other large ops get an scf.forall over their outer parallel dims.
+//     Before tiling, a contraction's operands are arranged for that kernel:
+//     the one holding the output rows first, the one holding the columns
+//     with the columns contiguous (a transposed copy if needed).
+//  3. Other ops: contiguous loops are collapsed into one (so LLVM
+//     vectorizes at full width), reductions may reassociate, pooling runs
+//     its window loops outside the output row; large ones get an
+//     scf.forall over their outer parallel dims.
 //
 //===----------------------------------------------------------------------===//
 #include "nnc/Transforms/Passes.h"
@@ -78,7 +84,7 @@ void rewriteConvAsMatmul(RewriterBase &rewriter, linalg::Conv2DNchwFchwOp conv) 
   ArrayRef<int64_t> xs = shapeOf(x), ws = shapeOf(w), os = shapeOf(init);
   SmallVector<int64_t> s(conv.getStrides().getValues<int64_t>());
   SmallVector<int64_t> d(conv.getDilations().getValues<int64_t>());
-  int64_t n = xs[0], c = xs[1], f = ws[0], kh = ws[2], kw = ws[3];
+  int64_t n = xs[0], c = xs[1], kh = ws[2], kw = ws[3];
   int64_t oh = os[2], ow = os[3];
   Type f32 = rewriter.getF32Type();
 
@@ -129,8 +135,6 @@ void rewriteConvAsMatmul(RewriterBase &rewriter, linalg::Conv2DNchwFchwOp conv) 
                            l, b.create<arith::AddFOp>(l, a[2], p).getResult());
                      })
                  .getResult(0);
-  (void)c;
-  (void)f;
   rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
       conv, conv.getResultTensors()[0].getType(), y3,
       ArrayRef<ReassociationIndices>{{0}, {1}, {2, 3}});
