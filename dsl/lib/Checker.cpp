@@ -156,6 +156,7 @@ private:
   void execParam(const ast::ParamStmt &stmt);
   void execOutput(const ast::OutputStmt &stmt);
   void execLoss(const ast::LossStmt &stmt);
+  void checkTensorNamesUnique();
   void execAssign(const ast::AssignStmt &stmt);
   void finishGradWrt();
   TensorType evalType(const ast::TypeExpr &type);
@@ -308,6 +309,7 @@ void Checker::checkModel(const ast::ModelDecl &decl) {
     }
   }
   finishGradWrt();
+  checkTensorNamesUnique();
   builder_ = nullptr;
   model_ = nullptr;
   scope_ = nullptr;
@@ -611,6 +613,54 @@ void Checker::finishGradWrt() {
   for (const Input &input : model_->inputs)
     if (seen.count(input.name))
       model_->gradWrt.push_back(input.name);
+}
+
+// Every tensor of the compiled model is a header field, a descriptor entry and
+// a file name (`<name>.npy`, `grad_<name>.npy`), so the names of the
+// inputs, params, outputs, loss and gradients must all differ.
+void Checker::checkTensorNamesUnique() {
+  struct Entry {
+    std::string role;
+    Span span;
+  };
+  std::map<std::string, Entry> taken;
+  auto declOf = [&](const std::string &name) {
+    auto it = scope_->names.find(name);
+    return it == scope_->names.end() ? Span{} : it->second.decl;
+  };
+  auto claim = [&](const std::string &name, const std::string &role,
+                   Span at) {
+    auto [it, inserted] = taken.emplace(name, Entry{role, at});
+    if (inserted)
+      return;
+    error(at,
+          "'" + name + "' names both the " + it->second.role + " and the " +
+              role +
+              "; every input, param, output, loss and gradient needs "
+              "a name of its own",
+          {{it->second.span, "the " + it->second.role + " is declared here"}});
+  };
+  for (const Input &input : model_->inputs)
+    claim(input.name, "input", declOf(input.name));
+  for (const Param &param : model_->params)
+    claim(param.name, "param", declOf(param.name));
+  if (model_->loss)
+    claim(model_->loss->name, "loss", declOf(model_->loss->name));
+  for (const Output &output : model_->outputs) {
+    auto it = outputNames_.find(output.name);
+    Span at = it == outputNames_.end() ? Span{} : it->second;
+    claim(output.name, "output", at);
+  }
+  if (!model_->loss)
+    return;
+  // Gradients are named `grad_<name>` in the header and the files.
+  auto claimGrad = [&](const std::string &of) {
+    claim("grad_" + of, "gradient of '" + of + "'", declOf(of));
+  };
+  for (const Param &param : model_->params)
+    claimGrad(param.name);
+  for (const std::string &input : model_->gradWrt)
+    claimGrad(input);
 }
 
 // --- Expressions -------------------------------------------------------------

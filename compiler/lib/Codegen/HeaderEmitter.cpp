@@ -85,15 +85,18 @@ void emitHeader(llvm::raw_ostream &os, const std::vector<ModelAbi> &models,
   os << "#ifndef " << guard << "\n#define " << guard << "\n\n";
   os << kDescriptorTypes << "\n";
   os << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n";
+  // Macro prefixes are unique across the whole header: names differing only
+  // in case (`a`, `A`) or in where an underscore splits model and tensor
+  // (`a`.`b_c`, `a_b`.`c`) would otherwise redefine a macro.
+  llvm::StringSet<> used;
   for (const ModelAbi &m : models) {
     std::string p = macroPrefix(m.name);
     os << "/*==== model " << m.name << " ====*/\n\n";
-    llvm::StringSet<> used;
     for (size_t i = 0; i < m.tensors.size(); ++i) {
       const TensorAbi &t = m.tensors[i];
-      std::string q = p + "_" + macroPrefix(t.name);
-      if (!used.insert(q).second) // names differing only in case
-        q += "_" + std::to_string(i);
+      std::string base = p + "_" + macroPrefix(t.name), q = base;
+      for (size_t n = i; !used.insert(q).second; ++n)
+        q = base + "_" + std::to_string(n);
       os << "/* " << roleName(t.role) << " " << t.name << ": "
          << typeString(t) << " */\n";
       os << "#define " << q << "_RANK " << t.shape.size() << "\n";
