@@ -5,7 +5,10 @@
 // a non-permutation map (a matmul operand, which the op reads once per
 // column of the result) stays a separate op, and reshapes are not folded
 // into or out of reduction ops (which would turn a flat named matmul into a
-// generic with extra loops).
+// generic with extra loops). Fused bodies are capped in size: every fusion
+// clones both bodies, so fusing a chain of n elementwise ops without a cap
+// costs O(n^2) compile time (a 3000-statement chain took minutes), while a
+// body of a few dozen ops already reads each element once.
 //
 //===----------------------------------------------------------------------===//
 #include "nnc/Transforms/Passes.h"
@@ -30,9 +33,18 @@ bool hasReductionLoops(Operation *op) {
   return linalgOp && linalgOp.getNumReductionLoops() > 0;
 }
 
+constexpr size_t kMaxFusedBodyOps = 96;
+
+size_t bodySize(Operation *op) {
+  auto generic = dyn_cast_or_null<linalg::GenericOp>(op);
+  return generic ? generic.getBody()->getOperations().size() : 1;
+}
+
 bool fuseIntoConsumer(OpOperand *operand) {
   Operation *producer = operand->get().getDefiningOp();
   if (!producer || !producer->hasOneUse())
+    return false;
+  if (bodySize(producer) + bodySize(operand->getOwner()) > kMaxFusedBodyOps)
     return false;
   auto consumer = dyn_cast<linalg::LinalgOp>(operand->getOwner());
   if (consumer && consumer.getNumReductionLoops() > 0 &&
