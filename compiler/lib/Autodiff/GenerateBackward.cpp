@@ -14,6 +14,8 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Matchers.h"
+#include "llvm/ADT/SetVector.h"
 
 namespace nnc {
 #define GEN_PASS_DEF_GENERATEBACKWARD
@@ -26,8 +28,7 @@ using namespace nnc::nn;
 
 namespace {
 
-StringRef stringAttr(func::FuncOp f, unsigned i, StringRef name,
-                     bool result) {
+StringRef stringAttr(func::FuncOp f, unsigned i, StringRef name, bool result) {
   Attribute a = result ? f.getResultAttr(i, name) : f.getArgAttr(i, name);
   if (auto s = dyn_cast_or_null<StringAttr>(a))
     return s.getValue();
@@ -47,6 +48,11 @@ public:
       : fn(fn), corruptGradOf(corruptGradOf) {}
 
   LogicalResult run(unsigned lossIndex);
+  bool corruptedAGradient() const { return corrupted; }
+  /// The ops whose gradient rules ran (for --debug-corrupt-grad's error).
+  const llvm::SmallSetVector<StringRef, 16> &differentiatedOps() const {
+    return differentiated;
+  }
 
 private:
   LogicalResult differentiate(Operation *op, OpBuilder &b);
@@ -55,6 +61,7 @@ private:
   func::FuncOp fn;
   StringRef corruptGradOf;
   bool corrupted = false;
+  llvm::SmallSetVector<StringRef, 16> differentiated;
   DenseMap<Value, Value> adjoint;
 };
 
@@ -78,6 +85,7 @@ LogicalResult BackwardBuilder::differentiate(Operation *op, OpBuilder &b) {
     return op->emitError() << "'" << op->getName()
                            << "' has no gradient rule; it cannot appear on "
                               "the path from the parameters to the loss";
+  differentiated.insert(op->getName().stripDialect());
   SmallVector<Value> operandGrads;
   if (failed(diff.buildGradient(b, resultGrads, operandGrads)))
     return failure();
@@ -93,8 +101,10 @@ LogicalResult BackwardBuilder::differentiate(Operation *op, OpBuilder &b) {
       return op->emitError() << "internal error: gradient rule of '"
                              << op->getName() << "' produced " << grad.getType()
                              << " for an operand of type " << operand.getType();
+    // A constant operand's adjoint is dead: corrupting it would test nothing.
     if (!corrupted && !corruptGradOf.empty() &&
-        op->getName().stripDialect() == corruptGradOf) {
+        op->getName().stripDialect() == corruptGradOf &&
+        !matchPattern(operand, m_Constant())) {
       // Debug aid: a deliberately wrong gradient that `M check` must catch.
       NNBuilder nb(b, op->getLoc());
       grad = nb.mul(grad, nb.scalar(1.5));
@@ -157,6 +167,8 @@ struct GenerateBackwardPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    bool corrupted = false;
+    llvm::SmallSetVector<StringRef, 16> differentiated;
     SmallVector<func::FuncOp> forwards;
     for (auto f : module.getOps<func::FuncOp>())
       if (auto kind = f->getAttrOfType<StringAttr>("nn.kind");
@@ -180,6 +192,24 @@ struct GenerateBackwardPass
       BackwardBuilder builder(backward, corruptGradOf);
       if (failed(builder.run(*lossResultIndex(forward))))
         return signalPassFailure();
+      corrupted |= builder.corruptedAGradient();
+      for (StringRef op : builder.differentiatedOps())
+        differentiated.insert(op);
+    }
+    // A misspelt or composite op name (layernorm is built from primitives)
+    // would otherwise give a "corrupted" build that is not.
+    if (!corruptGradOf.empty() && !corrupted) {
+      std::string ops;
+      for (StringRef op : differentiated)
+        ops += (ops.empty() ? "" : ", ") + op.str();
+      Location loc =
+          forwards.empty() ? module.getLoc() : forwards.front().getLoc();
+      emitError(loc) << "--debug-corrupt-grad=" << corruptGradOf << ": no '"
+                     << corruptGradOf
+                     << "' op has a gradient in any backward function; "
+                        "ops with gradients here: "
+                     << (ops.empty() ? "none" : ops);
+      return signalPassFailure();
     }
   }
 };

@@ -281,6 +281,8 @@ int Compiler::run() {
   registerDialectExtensions(registry);
   context.appendDialectRegistry(registry);
   context.loadAllAvailableDialects();
+  // Errors name a place in the .nn file; an IR dump means nothing to users.
+  context.printOpOnDiagnostic(false);
   mlir::SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
 
   mlir::OwningOpRef<mlir::ModuleOp> module;
