@@ -64,7 +64,8 @@ static void printFunction(const char *label, const nnc_function_desc &fn) {
 }
 
 static int runInfo(const CommandContext &context) {
-  ModelInstance model(context.model);
+  // Describes without allocating: info works for models too large to run.
+  ModelInstance model(context.model, ModelInstance::Storage::DescriptorOnly);
   std::printf("model %s\n", model.name().c_str());
   size_t nameWidth = 4, shapeWidth = 5;
   for (int i = 0; i < model.numTensors(); ++i) {
@@ -94,6 +95,8 @@ static int runInfo(const CommandContext &context) {
   if (model.hasBackward())
     workspace = std::max(workspace, context.model.backward.workspace_bytes);
   std::printf("workspace: %s\n", formatBytes(workspace).c_str());
+  std::printf("memory: %s for tensors and workspace\n",
+              formatBytes(model.memoryBytes()).c_str());
   return 0;
 }
 

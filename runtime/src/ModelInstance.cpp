@@ -2,26 +2,40 @@
 #include "ModelInstance.h"
 
 #include "Error.h"
+#include "Format.h"
 
 #include <algorithm>
 #include <cstring>
 #include <set>
+#include <unistd.h>
 
 namespace nnc {
 
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
               "file formats are little-endian and read without swapping");
 
-ModelInstance::ModelInstance(const nnc_model_desc &desc) : desc_(desc) {
+ModelInstance::ModelInstance(const nnc_model_desc &desc, Storage storage)
+    : desc_(desc) {
   validate();
-  buffers_.reserve(desc.num_tensors);
   for (int i = 0; i < desc.num_tensors; ++i) {
-    buffers_.emplace_back(bytes(i));
     if (tensor(i).role == NNC_ROLE_LOSS && lossIndex_ < 0)
       lossIndex_ = i;
     if (tensor(i).role == NNC_ROLE_GRAD)
       gradIndices_.push_back(i);
   }
+  if (storage == Storage::DescriptorOnly)
+    return;
+  // Touching more memory than the machine has would end in the OOM killer,
+  // not in a message.
+  long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGE_SIZE);
+  if (pages > 0 && pageSize > 0 &&
+      memoryBytes() > int64_t(pages) * int64_t(pageSize))
+    failCheck("model '" + name() + "' needs " + formatBytes(memoryBytes()) +
+              " for its tensors and workspace; this machine has " +
+              formatBytes(int64_t(pages) * int64_t(pageSize)) + " of memory");
+  buffers_.reserve(desc.num_tensors);
+  for (int i = 0; i < desc.num_tensors; ++i)
+    buffers_.emplace_back(bytes(i));
   for (int i = 0; i < desc.forward.num_args; ++i)
     forwardArgs_.push_back(data(desc.forward.args[i]));
   if (hasBackward())
@@ -137,6 +151,15 @@ double ModelInstance::loss() const {
   for (int64_t i = 0; i < tensor(lossIndex_).numel; ++i)
     sum += f32(lossIndex_)[i];
   return sum;
+}
+
+int64_t ModelInstance::memoryBytes() const {
+  int64_t total = desc_.forward.workspace_bytes;
+  if (hasBackward())
+    total = std::max(total, desc_.backward.workspace_bytes);
+  for (int i = 0; i < numTensors(); ++i)
+    total += int64_t(bytes(i));
+  return total;
 }
 
 int64_t ModelInstance::paramCount() const {

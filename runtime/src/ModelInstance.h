@@ -19,8 +19,12 @@ namespace nnc {
 
 class ModelInstance {
 public:
-  /// Error (exit 2) when the descriptor is inconsistent.
-  explicit ModelInstance(const nnc_model_desc &desc);
+  enum class Storage { Allocate, DescriptorOnly };
+  /// Error (exit 2) when the descriptor is inconsistent; Error (exit 1) when
+  /// the tensors and workspace would not fit in this machine's memory.
+  /// DescriptorOnly (for `info`) validates without allocating: no data().
+  explicit ModelInstance(const nnc_model_desc &desc,
+                         Storage storage = Storage::Allocate);
 
   const nnc_model_desc &desc() const { return desc_; }
   std::string name() const { return desc_.name; }
@@ -55,6 +59,8 @@ public:
   double loss() const;
   /// The total element count of the params.
   int64_t paramCount() const;
+  /// Bytes of every tensor plus the workspace, as allocated.
+  int64_t memoryBytes() const;
 
 private:
   void validate() const;

@@ -194,14 +194,21 @@ def compare_with_torch(model, torch_fn, inputs, params, outputs, loss=None,
         torch_in[k] = t
     ref = torch_fn(**torch_in)
     prefix = tag + ":" if tag else ""
-    ours = model.grad(inputs, params) if loss else model.run(inputs, params)
-    for name in outputs:
-        assert_forward_close(prefix + name, ours[name],
-                             ref[name].detach().numpy(), forward_rtol)
+    # M_forward (`run`) and, with a loss, M_backward (`grad`) each compute
+    # the outputs and the loss: both are compared.
+    calls = [("", model.run(inputs, params))]
+    if loss:
+        calls.append(("grad:", model.grad(inputs, params)))
+    for via, result in calls:
+        for name in outputs:
+            assert_forward_close(prefix + via + name, result[name],
+                                 ref[name].detach().numpy(), forward_rtol)
+        if loss:
+            assert_forward_close(prefix + via + "loss", result["loss"],
+                                 ref[loss].detach().numpy(), forward_rtol)
+    ours = calls[-1][1]
     if not loss:
         return ours
-    assert_forward_close(prefix + "loss", ours["loss"],
-                         ref[loss].detach().numpy(), forward_rtol)
     ref[loss].backward()
     for k in list(params) + list(wrt):
         g = torch_in[k].grad
