@@ -4,14 +4,13 @@ explicit PyTorch version (softmax(q k^T / sqrt(d)) v), forward and
 forward+backward, and how time grows with T (seed 001: O(T^2))."""
 import json
 import math
-import sys
 
 import torch
 
-from benchlib import nnc_bench, torch_time
+from benchlib import nnc_bench, torch_time, threads_arg
 
 D = 64
-THREADS = int(sys.argv[1]) if len(sys.argv) > 1 else torch.get_num_threads()
+THREADS = threads_arg(__doc__)
 torch.set_num_threads(THREADS)
 rows = []
 for T in (128, 512, 2048):

@@ -3,6 +3,7 @@ the same computation in PyTorch, timed in the same run on the same machine.
 PyTorch should use OpenBLAS (Debian's libopenblas0-openmp, selected through
 the libblas.so.3 alternative) with OPENBLAS_CORETYPE=SkylakeX; bench/run.py
 sets the environment."""
+import argparse
 import json
 import os
 import subprocess
@@ -11,6 +12,19 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NNC = os.environ.get("NNC", os.path.join(ROOT, "build", "bin", "nnc"))
+
+
+def threads_arg(doc):
+    """The optional THREADS argument of every benchmark script (default:
+    torch's thread count); `--help` prints the script's docstring."""
+    import torch
+    parser = argparse.ArgumentParser(
+        description=doc + " Run it through bench/run.py, which uses "
+        "/usr/bin/python3 and sets OPENBLAS_CORETYPE=SkylakeX.")
+    parser.add_argument("threads", nargs="?", type=int,
+                        default=torch.get_num_threads(),
+                        help="threads for both nnc and PyTorch")
+    return parser.parse_args().threads
 
 
 def nnc_bench(source, name, iters=50, warmup=5, threads=None, nnc_args=()):

@@ -3,14 +3,13 @@
 against the same network in PyTorch, in the same run."""
 import json
 import os
-import sys
 
 import torch
 import torch.nn.functional as F
 
-from benchlib import ROOT, nnc_bench, torch_time
+from benchlib import ROOT, nnc_bench, torch_time, threads_arg
 
-THREADS = int(sys.argv[1]) if len(sys.argv) > 1 else torch.get_num_threads()
+THREADS = threads_arg(__doc__)
 torch.set_num_threads(THREADS)
 with open(os.path.join(ROOT, "examples", "lenet.nn")) as f:
     ours = nnc_bench(f.read(), "lenet", iters=200, warmup=20, threads=THREADS)

@@ -2,14 +2,13 @@
 """LSTM T=64, B=16, I=H=256: nnc's generated forward and forward+backward
 against torch.nn.LSTM (forward, and forward+backward) in the same run."""
 import json
-import sys
 
 import torch
 
-from benchlib import nnc_bench, torch_time
+from benchlib import nnc_bench, torch_time, threads_arg
 
 T, B, I, H = 64, 16, 256, 256
-THREADS = int(sys.argv[1]) if len(sys.argv) > 1 else torch.get_num_threads()
+THREADS = threads_arg(__doc__)
 SRC = f"""
 model lstm_bench {{
   input x  : f32[{T}, {B}, {I}]
