@@ -200,11 +200,25 @@ void DefChecker::checkRecursion() {
       size_t start = 0;
       while (path[start].def != edge.callee)
         ++start;
+      // A long cycle is shown by its first and last few defs, so that the
+      // diagnostic stays readable (a 3000-def cycle printed 9000 lines).
+      constexpr size_t kShownEnds = 4;
+      size_t length = path.size() - start;
+      auto shown = [&](size_t i) {
+        return length <= 2 * kShownEnds || i < start + kShownEnds ||
+               i >= path.size() - kShownEnds;
+      };
       std::string chain;
       std::vector<Note> notes;
       for (size_t i = start; i < path.size(); ++i) {
+        if (!shown(i)) {
+          if (shown(i - 1))
+            chain += "... (" + std::to_string(length - 2 * kShownEnds) +
+                     " more) -> ";
+          continue;
+        }
         chain += "'" + path[i].def->name.text + "' -> ";
-        if (i > start)
+        if (i > start && shown(i - 1))
           notes.push_back({path[i].via, "'" + path[i - 1].def->name.text +
                                             "' calls '" +
                                             path[i].def->name.text + "' here"});

@@ -64,6 +64,14 @@ bool preprocessSource(std::string_view source, std::string &clean,
       ++i;
       continue;
     }
+    // A byte-order mark opening the file (some Windows editors write one)
+    // is blanked like whitespace.
+    if (cp == 0xFEFF && i == 0) {
+      for (size_t k = 0; k < len; ++k)
+        clean[k] = ' ';
+      i += len;
+      continue;
+    }
     if (inComment || cp == '#') {
       inComment = true;
       for (size_t k = 0; k < len; ++k)

@@ -145,7 +145,23 @@ SafetensorsFile::SafetensorsFile(const std::string &path) : file_(path) {
                          std::to_string(prev.end) + ") and '" + next.name +
                          "' [" + std::to_string(next.begin) + ", " +
                          std::to_string(next.end) + ") overlap");
+    if (next.begin > prev.end)
+      failFile(path, "bytes [" + std::to_string(prev.end) + ", " +
+                         std::to_string(next.begin) +
+                         ") of the data belong to no tensor");
   }
+  // As the reference implementation: the tensors cover the data exactly,
+  // so a file longer than its header says is not silently half-read.
+  uint64_t covered = byOffset.empty() ? 0 : byOffset.back()->end;
+  if (!byOffset.empty() && byOffset.front()->begin != 0)
+    failFile(path, "bytes [0, " + std::to_string(byOffset.front()->begin) +
+                       ") of the data belong to no tensor");
+  if (covered != dataBytes)
+    failFile(path, std::to_string(dataBytes - covered) +
+                       " bytes after the last tensor's data (the header "
+                       "describes " +
+                       std::to_string(covered) + " data bytes, the file has " +
+                       std::to_string(dataBytes) + ")");
 }
 
 void SafetensorsFile::read(const SafetensorsEntry &entry, void *dst) {

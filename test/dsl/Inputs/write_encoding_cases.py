@@ -14,6 +14,8 @@ CASES = {
     'utf8-comment.nn': '# Mod\u00e8le \u2014 \u6ce8\u91ca\nmodel m {  # \u00e9t\u00e9\n  input x : f32[4]\n  output y = relu(x)\n}\n'.encode(),
     'tab-indent.nn': b'model m {\n\tinput x : f32[4]\n\ty = relu(x, x)\n}\n',
     'crlf.nn': b'model m {\r\n  input x : f32[4]\r\n  y = rleu(x)\r\n}\r\n',
+    'bom.nn': b'\xef\xbb\xbfmodel m {\n  input x : f32[4]\n  output y = relu(x)\n}\n',
+    'bom-mid-file.nn': b'model m {\n  input x : f32[4]\n  \xef\xbb\xbfoutput y = relu(x)\n}\n',
     'empty.nn': b'',
     'only-comments.nn': b'# nothing here\n\n# still nothing\n',
     'only-const.nn': b'const N = 4\n',

@@ -37,6 +37,10 @@ write('minus-100000.nn', HEAD + '  output y = ' + '-' * 100000 + 'x\n}\n')
 write('defs-nested-parens.nn',
       defs(lambda i: '(' * 190 + 'g%d(x)' % (i - 1) + ')' * 190, 100, 'g100(x)'))
 write('defs-200-deep.nn', defs(lambda i: 'g%d(x)' % (i - 1), 200, 'g200(x)'))
+# A cycle through 3000 defs: g0 calls g3000, g_i calls g_(i-1).
+write('defs-cycle-3000.nn',
+      defs(lambda i: 'g%d(x)' % (i - 1), 3000, 'g3000(x)').replace(
+          'def g0(x) {\n  return x\n}', 'def g0(x) {\n  return g3000(x)\n}'))
 write('defs-exponential.nn',
       defs(lambda i: 'g%d(x) + g%d(x)' % (i - 1, i - 1), 60, 'g60(x)'))
 # One line of 1 MB: a valid chain, then garbage.

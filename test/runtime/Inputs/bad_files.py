@@ -102,6 +102,8 @@ ST_CASES = {
     "offsets_beyond_data": (safetensors({"w1": entry([8, 5], 0, 160)}, W1_DATA[:100]), "tensor 'w1': data_offsets [0, 160] exceed the data block (100 bytes)"),
     "offsets_reversed": (safetensors({"w1": entry([8, 5], 160, 0)}, W1_DATA), "data_offsets [160, 0] are reversed"),
     "offsets_overlap": (safetensors({"w1": entry([8, 5], 0, 160), "b1": entry([8], 128, 160)}, W1_DATA), "overlap"),
+    "trailing_bytes": (safetensors({"w1": W1}, W1_DATA + b"\0" * 8), "8 bytes after the last tensor's data (the header describes 160 data bytes, the file has 168)"),
+    "offsets_gap": (safetensors({"w1": entry([8, 5], 0, 160), "b1": entry([8], 192, 224)}, W1_DATA + b"\0" * 64), "bytes [160, 192) of the data belong to no tensor"),
     "offsets_huge": (safetensors({"w1": entry([8, 5], 2**62, 2**62 + 160)}, W1_DATA), "exceed the data block"),
     "offsets_overflow": (safetensors(None, W1_DATA, raw_header=b'{"w1": {"dtype": "F32", "shape": [8, 5], "data_offsets": [0, 99999999999999999999999]}}'), "\"data_offsets\" must be non-negative integers"),
     "offsets_one": (safetensors({"w1": {"dtype": "F32", "shape": [8, 5], "data_offsets": [0]}}, W1_DATA), "must be an array [begin, end]"),
