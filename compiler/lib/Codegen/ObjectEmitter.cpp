@@ -31,6 +31,16 @@ createTargetMachine(const std::string &cpu, int optLevel, std::string &error) {
       features += (features.empty() ? "" : ",") +
                   std::string(f.second ? "+" : "-") + f.first().str();
   }
+  // Validated before the TargetMachine exists: creating one for an unknown
+  // CPU prints LLVM's own warning (twice) before our error.
+  std::unique_ptr<llvm::MCSubtargetInfo> generic(
+      target->createMCSubtargetInfo(triple, "", ""));
+  if (generic && !generic->isCPUStringValid(cpuName)) {
+    error = "unknown target CPU '" + cpuName +
+            "' (use 'native', or an LLVM CPU name such as 'x86-64-v3' or "
+            "'skylake-avx512')";
+    return nullptr;
+  }
   llvm::TargetOptions options;
   // Allow contraction of a * b + c into FMAs; everything else stays IEEE.
   options.AllowFPOpFusion = llvm::FPOpFusion::Fast;
