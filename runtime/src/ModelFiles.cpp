@@ -7,6 +7,7 @@
 #include "Safetensors.h"
 
 #include <cstring>
+#include <set>
 
 namespace nnc {
 
@@ -32,6 +33,14 @@ void loadModelValues(ModelInstance &model, const ParsedOptions &options) {
   }
   for (const std::string &path : options.getAll("--params"))
     loadParamsFile(model, path);
+  // Two files for one input would leave the choice to the order of flags.
+  std::set<std::string> given;
+  for (const std::string &assignment : options.getAll("--input")) {
+    std::string name = assignment.substr(0, assignment.find('='));
+    if (!name.empty() && name.size() < assignment.size() &&
+        !given.insert(name).second)
+      failUsage("--input: '" + name + "' is given more than once");
+  }
   for (const std::string &assignment : options.getAll("--input"))
     loadInputFile(model, assignment);
 }
