@@ -36,9 +36,9 @@ template <typename Call>
 Timing timeCalls(Call call, int64_t warmup, std::vector<double> &samples) {
   auto begin = std::chrono::steady_clock::now();
   for (int64_t i = 0;
-       i < warmup || std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - begin)
-                             .count() < kMinWarmupSeconds;
+       i < warmup ||
+       std::chrono::duration<double>(std::chrono::steady_clock::now() - begin)
+               .count() < kMinWarmupSeconds;
        ++i)
     call();
   for (double &sample : samples) {

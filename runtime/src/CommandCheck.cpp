@@ -357,9 +357,7 @@ TensorCheck checkDirectional(ModelInstance &model, int gradIndex, bool verbose,
 
 int runCheck(const CommandContext &context) {
   ModelInstance model(context.model);
-  if (!model.hasBackward())
-    failUsage("model '" + model.name() +
-              "' has no loss, so no gradients to check");
+  model.requireBackward("so no gradients to check");
   const ParsedOptions &options = context.options;
   double eps = options.getDouble("--eps", kDefaultEps);
   int64_t samples =

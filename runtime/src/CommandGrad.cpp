@@ -18,9 +18,7 @@ namespace nnc {
 
 static int runGrad(const CommandContext &context) {
   ModelInstance model(context.model);
-  if (!model.hasBackward())
-    failUsage("model '" + model.name() +
-              "' has no loss, so no gradients to compute");
+  model.requireBackward("so no gradients to compute");
   loadModelValues(model, context.options);
   std::string outDir = context.options.getString("--out", ".");
   model.backward();

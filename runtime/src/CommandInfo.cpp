@@ -90,7 +90,9 @@ static int runInfo(const CommandContext &context) {
   if (model.hasBackward())
     printFunction("backward:", context.model.backward);
   else
-    std::printf("backward: none (the model has no loss)\n");
+    std::printf(model.lossIndex() >= 0
+                    ? "backward: none (compiled with nnc --no-backward)\n"
+                    : "backward: none (the model has no loss)\n");
   int64_t workspace = context.model.forward.workspace_bytes;
   if (model.hasBackward())
     workspace = std::max(workspace, context.model.backward.workspace_bytes);

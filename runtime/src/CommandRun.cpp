@@ -145,11 +145,11 @@ int runOverDataset(ModelInstance &model, const std::string &dataDir,
     std::printf("mean loss over %lld batches: %s%s\n",
                 static_cast<long long>(numBatches),
                 formatNumber(lossSum / double(numBatches), 8).c_str(),
-                repeated > 0 ? (" (the last batch repeats " +
-                                std::to_string(repeated) +
-                                " samples from the start)")
-                                   .c_str()
-                             : "");
+                repeated > 0
+                    ? (" (the last batch repeats " + std::to_string(repeated) +
+                       " samples from the start)")
+                          .c_str()
+                    : "");
   }
   return 0;
 }

@@ -68,8 +68,7 @@ std::string formatDuration(double seconds) {
 int runTrain(const CommandContext &context) {
   const ParsedOptions &options = context.options;
   ModelInstance model(context.model);
-  if (!model.hasBackward())
-    failUsage("model '" + model.name() + "' has no loss, it cannot be trained");
+  model.requireBackward("so it cannot be trained");
   if (!options.has("--steps"))
     failUsage("train needs --steps N");
   int64_t steps = options.getInt("--steps", 0, 0, int64_t(1) << 40);

@@ -138,9 +138,19 @@ void ModelInstance::checkStatus(const nnc_function_desc &fn,
 
 void ModelInstance::forward() { checkStatus(desc_.forward, callForward()); }
 
+void ModelInstance::requireBackward(const std::string &purpose) const {
+  if (hasBackward())
+    return;
+  if (lossIndex_ >= 0)
+    failUsage("model '" + name() +
+              "' was compiled without its backward "
+              "function (nnc --no-backward), " +
+              purpose);
+  failUsage("model '" + name() + "' has no loss, " + purpose);
+}
+
 void ModelInstance::backward() {
-  if (!hasBackward())
-    failUsage("model '" + name() + "' has no loss, so no backward function");
+  requireBackward("so no backward function");
   checkStatus(desc_.backward, callBackward());
 }
 

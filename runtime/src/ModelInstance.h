@@ -44,6 +44,9 @@ public:
   std::vector<int> withRole(nnc_role role) const;
 
   bool hasBackward() const { return desc_.backward.fn != nullptr; }
+  /// Error (exit 2) without a backward function: no loss, or compiled with
+  /// --no-backward; `purpose` ends the message ("so ... cannot ...").
+  void requireBackward(const std::string &purpose) const;
   /// The loss tensor, or -1.
   int lossIndex() const { return lossIndex_; }
 
