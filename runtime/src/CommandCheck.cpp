@@ -75,6 +75,15 @@ struct TensorCheck {
   bool belowNoise = true;
 };
 
+/// The step bound per element of a tensor, eps * max(1, rms(x)): relative
+/// to the tensor's scale, as for a single element eps * max(1, |x|).
+double stepPerElement(const float *values, int64_t n, double eps) {
+  double sumSquares = 0;
+  for (int64_t i = 0; i < n; ++i)
+    sumSquares += double(values[i]) * values[i];
+  return eps * std::max(1.0, std::sqrt(sumSquares / double(n)));
+}
+
 /// How much float32 rounding moves the loss when `values` change: the
 /// second difference L(x + d) - 2 L(x) + L(x - d) along a few random steps d
 /// of about 1e-6 relative per element, where the curvature contributes
@@ -139,13 +148,9 @@ TensorCheck checkGradient(ModelInstance &model, int gradIndex, bool verbose,
   for (int64_t i = 0; i < grad.numel; ++i)
     maxAnalytic = std::max(maxAnalytic, double(std::fabs(analytic[i])));
 
-  double rms = 0;
-  for (int64_t i = 0; i < grad.numel; ++i)
-    rms += double(values[i]) * values[i];
-  rms = std::sqrt(rms / double(grad.numel));
-  const double lossNoise =
-      measureLossNoise(model, values, grad.numel, eps * std::max(1.0, rms),
-                       baseLoss, grad.name, seed);
+  const double lossNoise = measureLossNoise(
+      model, values, grad.numel, stepPerElement(values, grad.numel, eps),
+      baseLoss, grad.name, seed);
   const double floor = kRelativeFloor * maxAnalytic;
 
   TensorCheck result;
@@ -236,15 +241,11 @@ TensorCheck checkDirectional(ModelInstance &model, int gradIndex, bool verbose,
   const float *analytic = model.f32(gradIndex);
   const int64_t n = grad.numel;
   std::vector<float> original(values, values + n);
-  double sumSquares = 0, gradNorm = 0;
-  for (int64_t i = 0; i < n; ++i) {
-    sumSquares += double(original[i]) * original[i];
+  double gradNorm = 0;
+  for (int64_t i = 0; i < n; ++i)
     gradNorm += double(analytic[i]) * analytic[i];
-  }
   gradNorm = std::sqrt(gradNorm);
-  // About eps * max(1, rms(x)) per element, as for one element.
-  const double perElement =
-      eps * std::max(1.0, std::sqrt(sumSquares / double(n)));
+  const double perElement = stepPerElement(values, n, eps);
   const double noise =
       measureLossNoise(model, values, n, perElement, baseLoss, grad.name, seed);
 

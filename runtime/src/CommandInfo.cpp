@@ -93,10 +93,7 @@ static int runInfo(const CommandContext &context) {
     std::printf(model.lossIndex() >= 0
                     ? "backward: none (compiled with nnc --no-backward)\n"
                     : "backward: none (the model has no loss)\n");
-  int64_t workspace = context.model.forward.workspace_bytes;
-  if (model.hasBackward())
-    workspace = std::max(workspace, context.model.backward.workspace_bytes);
-  std::printf("workspace: %s\n", formatBytes(workspace).c_str());
+  std::printf("workspace: %s\n", formatBytes(model.workspaceBytes()).c_str());
   std::printf("memory: %s for tensors and workspace\n",
               formatBytes(model.memoryBytes()).c_str());
   return 0;

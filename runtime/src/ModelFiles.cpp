@@ -33,16 +33,25 @@ void loadModelValues(ModelInstance &model, const ParsedOptions &options) {
   }
   for (const std::string &path : options.getAll("--params"))
     loadParamsFile(model, path);
-  // Two files for one input would leave the choice to the order of flags.
+  // Two files for one input would leave the choice to the order of flags;
+  // all are parsed before any is read.
   std::set<std::string> given;
   for (const std::string &assignment : options.getAll("--input")) {
-    std::string name = assignment.substr(0, assignment.find('='));
-    if (!name.empty() && name.size() < assignment.size() &&
-        !given.insert(name).second)
+    std::string name = splitInputAssignment(assignment).first;
+    if (!given.insert(name).second)
       failUsage("--input: '" + name + "' is given more than once");
   }
   for (const std::string &assignment : options.getAll("--input"))
     loadInputFile(model, assignment);
+}
+
+std::pair<std::string, std::string>
+splitInputAssignment(const std::string &assignment) {
+  size_t equals = assignment.find('=');
+  if (equals == std::string::npos || equals == 0 ||
+      equals + 1 == assignment.size())
+    failUsage("--input: expected NAME=FILE.npy, got '" + assignment + "'");
+  return {assignment.substr(0, equals), assignment.substr(equals + 1)};
 }
 
 void loadParamsFile(ModelInstance &model, const std::string &path) {
@@ -84,12 +93,7 @@ void checkIntRange(const nnc_tensor_desc &input, const int32_t *values,
 }
 
 void loadInputFile(ModelInstance &model, const std::string &assignment) {
-  size_t equals = assignment.find('=');
-  if (equals == std::string::npos || equals == 0 ||
-      equals + 1 == assignment.size())
-    failUsage("--input: expected NAME=FILE.npy, got '" + assignment + "'");
-  std::string name = assignment.substr(0, equals);
-  std::string path = assignment.substr(equals + 1);
+  auto [name, path] = splitInputAssignment(assignment);
   int index = model.find(name);
   if (index < 0 || model.tensor(index).role != NNC_ROLE_INPUT) {
     std::string known;

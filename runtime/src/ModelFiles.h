@@ -13,6 +13,7 @@
 #include "Options.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace nnc {
@@ -26,6 +27,9 @@ void loadModelValues(ModelInstance &model, const ParsedOptions &options);
 void loadParamsFile(ModelInstance &model, const std::string &path);
 /// `assignment` is NAME=FILE.npy.
 void loadInputFile(ModelInstance &model, const std::string &assignment);
+/// `NAME=FILE.npy` -> {NAME, FILE.npy}; Error (exit 2) when malformed.
+std::pair<std::string, std::string>
+splitInputAssignment(const std::string &assignment);
 
 /// Error naming `source` when an i32 input holds a value outside
 /// [0, int_range); `count` values starting at `values`.

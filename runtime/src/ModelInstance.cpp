@@ -27,12 +27,12 @@ ModelInstance::ModelInstance(const nnc_model_desc &desc, Storage storage)
     return;
   // Touching more memory than the machine has would end in the OOM killer,
   // not in a message.
-  long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGE_SIZE);
-  if (pages > 0 && pageSize > 0 &&
-      memoryBytes() > int64_t(pages) * int64_t(pageSize))
+  int64_t physical =
+      int64_t(sysconf(_SC_PHYS_PAGES)) * int64_t(sysconf(_SC_PAGE_SIZE));
+  if (physical > 0 && memoryBytes() > physical)
     failCheck("model '" + name() + "' needs " + formatBytes(memoryBytes()) +
               " for its tensors and workspace; this machine has " +
-              formatBytes(int64_t(pages) * int64_t(pageSize)) + " of memory");
+              formatBytes(physical) + " of memory");
   buffers_.reserve(desc.num_tensors);
   for (int i = 0; i < desc.num_tensors; ++i)
     buffers_.emplace_back(bytes(i));
@@ -41,10 +41,7 @@ ModelInstance::ModelInstance(const nnc_model_desc &desc, Storage storage)
   if (hasBackward())
     for (int i = 0; i < desc.backward.num_args; ++i)
       backwardArgs_.push_back(data(desc.backward.args[i]));
-  int64_t workspace = desc.forward.workspace_bytes;
-  if (hasBackward())
-    workspace = std::max(workspace, desc.backward.workspace_bytes);
-  workspace_ = AlignedBuffer(static_cast<size_t>(workspace));
+  workspace_ = AlignedBuffer(static_cast<size_t>(workspaceBytes()));
 }
 
 void ModelInstance::validate() const {
@@ -163,10 +160,14 @@ double ModelInstance::loss() const {
   return sum;
 }
 
+int64_t ModelInstance::workspaceBytes() const {
+  return hasBackward() ? std::max(desc_.forward.workspace_bytes,
+                                  desc_.backward.workspace_bytes)
+                       : desc_.forward.workspace_bytes;
+}
+
 int64_t ModelInstance::memoryBytes() const {
-  int64_t total = desc_.forward.workspace_bytes;
-  if (hasBackward())
-    total = std::max(total, desc_.backward.workspace_bytes);
+  int64_t total = workspaceBytes();
   for (int i = 0; i < numTensors(); ++i)
     total += int64_t(bytes(i));
   return total;

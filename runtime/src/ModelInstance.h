@@ -62,6 +62,8 @@ public:
   double loss() const;
   /// The total element count of the params.
   int64_t paramCount() const;
+  /// The one workspace, shared by forward and backward: the larger need.
+  int64_t workspaceBytes() const;
   /// Bytes of every tensor plus the workspace, as allocated.
   int64_t memoryBytes() const;
 

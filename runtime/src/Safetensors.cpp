@@ -128,7 +128,10 @@ SafetensorsFile::SafetensorsFile(const std::string &path) : file_(path) {
         parseEntry(path, member.first, member.second, dataBytes));
   }
 
-  // Tensors must not share bytes: sort by offset, compare neighbours.
+  // Sorted by offset, the tensors must cover the data block exactly, as in
+  // the reference implementation: no shared bytes (compare neighbours), no
+  // gap, nothing after the last one (a file longer than its header says is
+  // not silently half-read).
   std::vector<const SafetensorsEntry *> byOffset;
   for (const SafetensorsEntry &entry : entries_)
     byOffset.push_back(&entry);
@@ -137,25 +140,23 @@ SafetensorsFile::SafetensorsFile(const std::string &path) : file_(path) {
               return a->begin != b->begin ? a->begin < b->begin
                                           : a->end < b->end;
             });
-  for (size_t i = 1; i < byOffset.size(); ++i) {
-    const SafetensorsEntry &prev = *byOffset[i - 1], &next = *byOffset[i];
-    if (next.begin < prev.end)
+  uint64_t covered = 0; // the end of the tensors so far
+  for (size_t i = 0; i < byOffset.size(); ++i) {
+    const SafetensorsEntry &next = *byOffset[i];
+    if (next.begin < covered) {
+      const SafetensorsEntry &prev = *byOffset[i - 1];
       failFile(path, "tensors '" + prev.name + "' [" +
                          std::to_string(prev.begin) + ", " +
                          std::to_string(prev.end) + ") and '" + next.name +
                          "' [" + std::to_string(next.begin) + ", " +
                          std::to_string(next.end) + ") overlap");
-    if (next.begin > prev.end)
-      failFile(path, "bytes [" + std::to_string(prev.end) + ", " +
+    }
+    if (next.begin > covered)
+      failFile(path, "bytes [" + std::to_string(covered) + ", " +
                          std::to_string(next.begin) +
                          ") of the data belong to no tensor");
+    covered = next.end;
   }
-  // As the reference implementation: the tensors cover the data exactly,
-  // so a file longer than its header says is not silently half-read.
-  uint64_t covered = byOffset.empty() ? 0 : byOffset.back()->end;
-  if (!byOffset.empty() && byOffset.front()->begin != 0)
-    failFile(path, "bytes [0, " + std::to_string(byOffset.front()->begin) +
-                       ") of the data belong to no tensor");
   if (covered != dataBytes)
     failFile(path, std::to_string(dataBytes - covered) +
                        " bytes after the last tensor's data (the header "
